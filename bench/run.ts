@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: speed figures of the foundation, measured in one run so that ratios compare
+ * like with like on the same (noisy) machine. Prints JSON.
+ */
+import { performance } from 'node:perf_hooks';
+import { buildApp } from '../src/server/app';
+import { buildContext, prepareDatabase } from '../src/server/bootstrap';
+import { systemActor } from '../src/server/actor';
+import { loadConfig } from '../src/server/config';
+import { hashPassword } from '../src/server/crypto';
+import { openEmbedded } from '../src/server/db/pglite';
+import { appendAudit, verifyChain } from '../src/server/domains/identity/audit/service';
+
+const SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+
+async function time<T>(n: number, fn: (i: number) => Promise<T>): Promise<{ totalMs: number; perOpMs: number }> {
+  const start = performance.now();
+  for (let i = 0; i < n; i++) await fn(i);
+  const totalMs = performance.now() - start;
+  return { totalMs: Math.round(totalMs), perOpMs: Number((totalMs / n).toFixed(3)) };
+}
+
+async function main() {
+  const config = loadConfig({ XINZHI_SECRET: SECRET, XINZHI_LOGIN_RATE_LIMIT: '10000', XINZHI_DATA_DIR: '/nonexistent' });
+  const db = await openEmbedded();
+  const { ctx } = await prepareDatabase(db, { ...config, demo: true }, { seed: true, secret: SECRET });
+  const app = await buildApp(buildContext(config, db, { demo: true, secret: SECRET }));
+  await app.ready();
+
+  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'city', password: 'Xinyang#2022' } });
+  const cookie = `xz_sid=${login.cookies.find((c) => c.name === 'xz_sid')?.value}`;
+
+  const N = 300;
+  const health = await time(N, () => app.inject({ method: 'GET', url: '/api/health' }));
+  const me = await time(N, () => app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } }));
+  const areas = await time(N, () => app.inject({ method: 'GET', url: '/api/areas', headers: { cookie } }));
+  const argon = await time(10, () => hashPassword('Bench-password-2026'));
+  const signIn = await time(10, () => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'city', password: 'Xinyang#2022' } }));
+  const APPENDS = 2000;
+  const append = await time(APPENDS, (i) => db.tx((tx) => appendAudit(tx, ctx.clock, { actor: systemActor, action: 'bench.append', details: { i } })));
+  const verifyStart = performance.now();
+  const report = await verifyChain(db);
+  const verifyMs = performance.now() - verifyStart;
+
+  const result = {
+    machine: { node: process.version, database: 'embedded (PGlite)' },
+    requests: { healthMs: health.perOpMs, meMs: me.perOpMs, areasMs: areas.perOpMs, sessionOverheadRatio: Number((me.perOpMs / health.perOpMs).toFixed(2)) },
+    signIn: { argon2idHashMs: argon.perOpMs, loginMs: signIn.perOpMs, loginToHashRatio: Number((signIn.perOpMs / argon.perOpMs).toFixed(2)) },
+    audit: {
+      appendPerRowMs: append.perOpMs,
+      verifiedRows: report.checked,
+      verifyRowsPerSecond: Math.round(report.checked / (verifyMs / 1000)),
+      verifyToAppendSpeedRatio: Number(((append.perOpMs * report.checked) / verifyMs).toFixed(1)),
+      chainOk: report.ok,
+    },
+    memoryMB: Math.round(process.memoryUsage().rss / 1024 / 1024),
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  await app.close();
+  await db.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

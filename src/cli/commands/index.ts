@@ -1,0 +1,14 @@
+import type { Command } from '../command';
+import auditVerify from './audit-verify';
+import backup from './backup';
+import migrate from './migrate';
+import orgCreate from './org-create';
+import restore from './restore';
+import seedDemo from './seed-demo';
+import userCreate from './user-create';
+import userDisable from './user-disable';
+import userEnable from './user-enable';
+import userResetPassword from './user-reset-password';
+
+/** Every operator command, in the order `xinzhi --help` lists them; a new command adds itself here. */
+export const COMMANDS: readonly Command[] = [migrate, orgCreate, userCreate, userDisable, userEnable, userResetPassword, seedDemo, backup, restore, auditVerify];

@@ -1,0 +1,59 @@
+import { seededRng } from '../../shared/random';
+import { systemActor } from '../actor';
+import type { AppContext } from '../context';
+import type { Queryable } from '../db/db';
+import { seedIdentityDemo } from '../domains/identity/demo';
+import { recordAudit } from '../domains/identity/audit/service';
+import { readSetting, writeSetting } from '../db/settings';
+import { seedRegionsDemo } from '../domains/regions/demo';
+
+export interface DemoState {
+  enabled: boolean;
+  seed: number | null;
+  seededAt: string | null;
+}
+
+const KEY = 'demo';
+
+export async function readDemoState(q: Queryable): Promise<DemoState | undefined> {
+  return readSetting<DemoState>(q, KEY);
+}
+
+export async function writeDemoState(q: Queryable, state: DemoState): Promise<void> {
+  await writeSetting(q, KEY, state);
+}
+
+export interface SeedReport {
+  seeded: boolean;
+  /** Why nothing was seeded: demo data is there already, or the platform has real accounts. */
+  skipped?: 'already_seeded' | 'has_accounts';
+  seed: number;
+  counts: Record<string, number>;
+  message: string;
+}
+
+/**
+ * Fills an empty platform with deterministic demo data (same seed, same data). Each domain seeds
+ * its own part. Refuses to run twice: demo data is added once, to a platform that has no accounts.
+ */
+export async function seedDemo(ctx: AppContext, seed: number, onProgress?: (step: string) => void): Promise<SeedReport> {
+  const state = await readDemoState(ctx.db);
+  if (state?.seededAt) {
+    return { seeded: false, skipped: 'already_seeded', seed: state.seed ?? seed, counts: {}, message: `Demo data is already present (seed ${state.seed}). / 演示数据已存在。` };
+  }
+  const [users] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+  if ((users?.n ?? 0) > 0) {
+    return { seeded: false, skipped: 'has_accounts', seed, counts: {}, message: 'The platform already has accounts; demo data goes only into an empty one. / 平台已有账号，演示数据只能写入空库。' };
+  }
+  const rng = seededRng(seed);
+  const counts: Record<string, number> = {};
+  onProgress?.('identity');
+  const identity = await seedIdentityDemo(ctx, rng);
+  counts.organisations = identity.orgs;
+  counts.accounts = identity.users;
+  onProgress?.('regions');
+  counts.populationEstimates = await seedRegionsDemo(ctx);
+  await writeDemoState(ctx.db, { enabled: true, seed, seededAt: ctx.clock.now().toISOString() });
+  await recordAudit(ctx.db, ctx.clock, { actor: systemActor, action: 'seed.demo', details: { seed, ...counts } });
+  return { seeded: true, seed, counts, message: `Demo data created with seed ${seed}. / 已生成演示数据（种子 ${seed}）。` };
+}

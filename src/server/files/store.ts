@@ -1,0 +1,65 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, readdir, stat, writeFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Evidence and attachments, stored outside the web root under generated names, each with its
+ * SHA-256. A local folder here; object storage can implement the same interface.
+ */
+export interface StoredFile {
+  key: string;
+  sha256: string;
+  size: number;
+}
+
+export interface FileStore {
+  readonly root: string;
+  put(data: Buffer): Promise<StoredFile>;
+  get(key: string): Promise<Buffer>;
+  /** Every stored key, for backups. */
+  list(): Promise<string[]>;
+  /** Writes a file under a given key (restore). */
+  putAt(key: string, data: Buffer): Promise<void>;
+}
+
+const KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}$/;
+
+export function localFileStore(root: string): FileStore {
+  const full = (key: string) => {
+    if (!KEY.test(key)) throw new Error(`Not a file-store key: ${key}`);
+    return path.join(root, key);
+  };
+  const putAt = async (key: string, data: Buffer) => {
+    const target = full(key);
+    await mkdir(path.dirname(target), { recursive: true });
+    const tmp = `${target}.tmp`;
+    await writeFile(tmp, data, { mode: 0o600 });
+    await rename(tmp, target);
+  };
+  return {
+    root,
+    async put(data) {
+      const id = randomUUID();
+      const key = `${id.slice(0, 2)}/${id}`;
+      await putAt(key, data);
+      return { key, sha256: createHash('sha256').update(data).digest('hex'), size: data.length };
+    },
+    get: (key) => readFile(full(key)),
+    putAt,
+    async list() {
+      const out: string[] = [];
+      let dirs: string[];
+      try {
+        dirs = await readdir(root);
+      } catch {
+        return out;
+      }
+      for (const d of dirs.sort()) {
+        const dir = path.join(root, d);
+        if (!(await stat(dir)).isDirectory()) continue;
+        for (const f of (await readdir(dir)).sort()) if (KEY.test(`${d}/${f}`)) out.push(`${d}/${f}`);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './fullwidth';
+export * from './patent-number';
+export * from './uscc';
+export * from './mobile';
+export * from './region';

@@ -1,0 +1,5 @@
+/** User-facing message in both interface languages. */
+export interface BilingualMessage {
+  zh: string;
+  en: string;
+}

@@ -1,0 +1,124 @@
+/** Typed helpers for every endpoint the web app calls; pages use these, never raw paths. */
+import { http, type Query } from './api';
+import type {
+  AreaDetail,
+  AreaView,
+  AuditPage,
+  ChainReport,
+  CreatedUser,
+  FigureBody,
+  GrantBody,
+  IssuedToken,
+  Meta,
+  MfaSetup,
+  OrgCreate,
+  OrgUpdate,
+  OrgView,
+  OutboxPage,
+  Page,
+  PasswordReset,
+  PopulationFigure,
+  RecoveryCodes,
+  RoleInfo,
+  SecurityPolicy,
+  SessionView,
+  SignIn,
+  TokenView,
+  UserCreate,
+  UserUpdate,
+  UserView,
+} from './api-types';
+
+const enc = encodeURIComponent;
+
+export const systemApi = {
+  meta: () => http.get<Meta>('/api/meta'),
+};
+
+export const authApi = {
+  me: () => http.get<SessionView>('/api/auth/me'),
+  login: (username: string, password: string) => http.post<SessionView>('/api/auth/login', { username, password }),
+  logout: () => http.post<{ ok: true }>('/api/auth/logout'),
+  mfa: (input: { code: string } | { recoveryCode: string }) => http.post<SessionView>('/api/auth/mfa', input),
+  mfaSetup: () => http.post<MfaSetup>('/api/auth/mfa/setup'),
+  mfaConfirm: (code: string) => http.post<RecoveryCodes>('/api/auth/mfa/confirm', { code }),
+  changePassword: (currentPassword: string, newPassword: string) => http.post<SessionView>('/api/auth/password', { currentPassword, newPassword }),
+  regenerateRecoveryCodes: () => http.post<{ recoveryCodes: string[] }>('/api/auth/mfa/recovery-codes'),
+  disableMfa: (password: string) => http.post<SessionView>('/api/auth/mfa/disable', { password }),
+  signIns: (q: { page: number; pageSize: number }) => http.get<Page<SignIn>>('/api/auth/sign-ins', q),
+};
+
+export const areasApi = {
+  list: () => http.get<AreaView[]>('/api/areas'),
+  get: (code: string) => http.get<AreaDetail>(`/api/areas/${enc(code)}`),
+  saveFigure: (code: string, year: number, body: FigureBody) => http.put<PopulationFigure | null>(`/api/areas/${enc(code)}/population/${year}`, body),
+  deleteFigure: (code: string, year: number) => http.del<{ ok: true }>(`/api/areas/${enc(code)}/population/${year}`),
+};
+
+export interface OrgListQuery extends Query {
+  page: number;
+  pageSize: number;
+  q?: string;
+  kind?: string;
+  area?: string;
+  status?: 'active' | 'disabled';
+}
+
+export const orgsApi = {
+  list: (q: OrgListQuery) => http.get<Page<OrgView>>('/api/orgs', q),
+  get: (id: string) => http.get<OrgView>(`/api/orgs/${enc(id)}`),
+  create: (body: OrgCreate) => http.post<OrgView>('/api/orgs', body),
+  update: (id: string, body: OrgUpdate) => http.patch<OrgView>(`/api/orgs/${enc(id)}`, body),
+  setDisabled: (id: string, disabled: boolean) => http.put<OrgView>(`/api/orgs/${enc(id)}/disabled`, { disabled }),
+  tokens: (id: string) => http.get<TokenView[]>(`/api/orgs/${enc(id)}/tokens`),
+  issueToken: (id: string, name: string, expiresInDays: number) => http.post<IssuedToken>(`/api/orgs/${enc(id)}/tokens`, { name, expiresInDays }),
+  revokeToken: (tokenId: string) => http.post<TokenView>(`/api/tokens/${enc(tokenId)}/revoke`),
+};
+
+export interface UserListQuery extends Query {
+  page: number;
+  pageSize: number;
+  q?: string;
+  orgId?: string;
+  role?: string;
+  status?: string;
+}
+
+export const usersApi = {
+  list: (q: UserListQuery) => http.get<Page<UserView>>('/api/users', q),
+  get: (id: string) => http.get<UserView>(`/api/users/${enc(id)}`),
+  create: (body: UserCreate) => http.post<CreatedUser>('/api/users', body),
+  update: (id: string, body: UserUpdate) => http.patch<UserView>(`/api/users/${enc(id)}`, body),
+  setDisabled: (id: string, disabled: boolean, reason?: string) => http.put<UserView>(`/api/users/${enc(id)}/disabled`, reason ? { disabled, reason } : { disabled }),
+  resetPassword: (id: string) => http.post<PasswordReset>(`/api/users/${enc(id)}/reset-password`),
+  unlock: (id: string) => http.post<UserView>(`/api/users/${enc(id)}/unlock`),
+  resetMfa: (id: string) => http.post<UserView>(`/api/users/${enc(id)}/reset-mfa`),
+  grant: (id: string, body: GrantBody) => http.put<UserView>(`/api/users/${enc(id)}/grants`, body),
+  roles: () => http.get<RoleInfo[]>('/api/roles'),
+};
+
+export const policyApi = {
+  get: () => http.get<SecurityPolicy>('/api/security/policy'),
+  update: (p: SecurityPolicy) => http.put<SecurityPolicy>('/api/security/policy', p),
+};
+
+export interface AuditQuery extends Query {
+  page: number;
+  pageSize: number;
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  result?: 'ok' | 'denied' | 'failed';
+}
+
+export const auditApi = {
+  list: (q: AuditQuery) => http.get<AuditPage>('/api/audit', q),
+  verify: () => http.post<ChainReport>('/api/audit/verify'),
+};
+
+export const outboxApi = {
+  list: (q: { page: number; pageSize: number }) => http.get<OutboxPage>('/api/outbox', q),
+};

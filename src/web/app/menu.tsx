@@ -1,0 +1,67 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  MailOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from './api-types';
+import type { MessageKey } from './i18n';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  /** Label for users who can only read (e.g. 机构名录 instead of 机构管理). */
+  readOnlyLabel?: MessageKey;
+  managePermission?: Permission;
+  icon: ReactNode;
+  permission?: Permission;
+}
+
+export interface NavGroup {
+  label: MessageKey;
+  items: NavItem[];
+}
+
+/** The side menu; each item shows only to users whose permissions allow the page. */
+export const NAV: NavGroup[] = [
+  {
+    label: 'nav.groupWork',
+    items: [{ path: '/', label: 'nav.home', icon: <DashboardOutlined /> }],
+  },
+  {
+    label: 'nav.groupData',
+    items: [
+      { path: '/areas', label: 'nav.areas', icon: <EnvironmentOutlined />, permission: 'area.read' },
+      { path: '/orgs', label: 'nav.orgs', readOnlyLabel: 'nav.orgsDirectory', managePermission: 'org.manage', icon: <ApartmentOutlined />, permission: 'org.read' },
+    ],
+  },
+  {
+    label: 'nav.groupSystem',
+    items: [
+      { path: '/users', label: 'nav.users', icon: <TeamOutlined />, permission: 'user.read' },
+      { path: '/security/policy', label: 'nav.policy', icon: <SafetyCertificateOutlined />, permission: 'policy.read' },
+      { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+      { path: '/outbox', label: 'nav.outbox', icon: <MailOutlined />, permission: 'outbox.read' },
+    ],
+  },
+  {
+    label: 'nav.groupMe',
+    items: [{ path: '/account', label: 'nav.account', icon: <UserOutlined /> }],
+  },
+];
+
+/** The menu entry a path belongs to (the longest matching prefix). */
+export function activeNavPath(pathname: string): string {
+  let best = '/';
+  for (const g of NAV) {
+    for (const i of g.items) {
+      if (i.path !== '/' && (pathname === i.path || pathname.startsWith(`${i.path}/`)) && i.path.length > best.length) best = i.path;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,75 @@
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import type { Permission } from './api-types';
+import { RouteError } from './errors';
+import { RequirePermission, RequireSession } from './guards';
+import { AppLayout, type RouteHandle } from './Layout';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+// Each page is its own chunk: the first load carries only the shell and the sign-in page.
+const LoginLayout = lazy(() => import('../domains/identity/login/LoginLayout'));
+const LoginPage = lazy(() => import('../domains/identity/login/LoginPage'));
+const MfaStepPage = lazy(() => import('../domains/identity/login/MfaStepPage'));
+const EnrolStepPage = lazy(() => import('../domains/identity/login/EnrolStepPage'));
+const PasswordStepPage = lazy(() => import('../domains/identity/login/PasswordStepPage'));
+const HomePage = lazy(() => import('../domains/home/HomePage'));
+const AreaListPage = lazy(() => import('../domains/regions/AreaListPage'));
+const AreaDetailPage = lazy(() => import('../domains/regions/AreaDetailPage'));
+const OrgListPage = lazy(() => import('../domains/identity/orgs/OrgListPage'));
+const OrgDetailPage = lazy(() => import('../domains/identity/orgs/OrgDetailPage'));
+const UserListPage = lazy(() => import('../domains/identity/users/UserListPage'));
+const PolicyPage = lazy(() => import('../domains/identity/policy/PolicyPage'));
+const AuditPage = lazy(() => import('../domains/identity/audit/AuditPage'));
+const OutboxPage = lazy(() => import('../domains/identity/outbox/OutboxPage'));
+const AccountPage = lazy(() => import('../domains/identity/account/AccountPage'));
+
+const guard = (permission: Permission, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
+const handle = (h: RouteHandle) => h;
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: <LoginLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <LoginPage /> },
+      { path: 'mfa', element: <MfaStepPage /> },
+      { path: 'enrol', element: <EnrolStepPage /> },
+      { path: 'password', element: <PasswordStepPage /> },
+    ],
+  },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage />, handle: handle({ crumb: 'nav.home' }) },
+      {
+        path: 'areas',
+        element: <Outlet />,
+        children: [
+          { index: true, element: guard('area.read', <AreaListPage />), handle: handle({ crumb: 'nav.areas' }) },
+          { path: ':code', element: guard('area.read', <AreaDetailPage />), handle: handle({ parent: { path: '/areas', crumb: 'nav.areas' }, crumb: 'areas.detail' }) },
+        ],
+      },
+      {
+        path: 'orgs',
+        element: <Outlet />,
+        children: [
+          { index: true, element: guard('org.read', <OrgListPage />), handle: handle({ crumb: 'nav.orgs' }) },
+          { path: ':id', element: guard('org.read', <OrgDetailPage />), handle: handle({ parent: { path: '/orgs', crumb: 'nav.orgs' }, crumb: 'orgs.detail' }) },
+        ],
+      },
+      { path: 'users', element: guard('user.read', <UserListPage />), handle: handle({ crumb: 'nav.users' }) },
+      { path: 'security/policy', element: guard('policy.read', <PolicyPage />), handle: handle({ crumb: 'nav.policy' }) },
+      { path: 'audit', element: guard('audit.read', <AuditPage />), handle: handle({ crumb: 'nav.audit' }) },
+      { path: 'outbox', element: guard('outbox.read', <OutboxPage />), handle: handle({ crumb: 'nav.outbox' }) },
+      { path: 'account', element: <AccountPage />, handle: handle({ crumb: 'nav.account' }) },
+      { path: '*', element: <NotFoundPage />, handle: handle({ crumb: 'notFound.crumb' }) },
+    ],
+  },
+]);
