@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { withDatabase } from '../../test/support/global-setup';
+import { killStrayServers, startServerProcess } from '../../test/support/server-process';
 import { openEmbedded } from '../server/db/pglite';
 
 /**
@@ -200,50 +200,13 @@ describe('xinzhi', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
-  const address = srv.address();
-  await new Promise((resolve) => srv.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-async function waitForHealth(url: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 45_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited: ${log()}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not come up: ${log()}`);
-}
-
 describe.skipIf(adminUrl !== null)('with the server running on the same data folder', () => {
   let server: ChildProcess;
-  let serverLog = '';
   beforeAll(async () => {
-    const port = await freePort();
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: ROOT,
-      env: { ...baseEnv(), ...main.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (d: Buffer) => (serverLog += d.toString('utf8')));
-    server.stderr?.on('data', (d: Buffer) => (serverLog += d.toString('utf8')));
-    await waitForHealth(`http://127.0.0.1:${port}`, server, () => serverLog);
-  }, 60_000);
+    server = (await startServerProcess({ ...main.env, LOG_LEVEL: 'warn' })).child;
+  }, 120_000);
 
-  afterAll(async () => {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await finished(server);
-    }
-  });
+  afterAll(killStrayServers);
 
   it('sends user create to the server, which records it as the operator', async () => {
     const r = await xinzhi(main, ['user', 'create', '--username', 'wang.wu', '--name', '王五', '--org', ORG, '--role', 'enterprise', '--password-stdin'], 'Gushi#Tea-2026\n');

@@ -77,7 +77,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       info: {
         title: '信知 Xinzhi API',
         description:
-          'The API of Xinyang’s IP platform. Errors always have the shape {"error":{"code","message","details"}}. Sessions use the HttpOnly cookie from /api/auth/login; state-changing requests with a cookie send the x-csrf-token header. Machine clients send Authorization: Bearer <token>.',
+          'The API of Xinyang’s IP platform. Errors always have the shape {"error":{"code","message","details"}}. Sessions use the HttpOnly cookie from /api/auth/login; state-changing requests with a cookie send the x-csrf-token header. Machine clients send `Authorization: Bearer TOKEN` with a token issued to their organisation.',
         version: VERSION,
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'xz_sid' } } },

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   account_locked: 423,
   /** The account was disabled by an administrator. */
   account_disabled: 403,
+  /** The account exists but the security administrator has not granted it a role yet. */
+  account_pending: 403,
   /** Signed in, but the role lacks the permission. */
   forbidden: 403,
   /** A state-changing request with a session cookie lacked a valid CSRF token. */

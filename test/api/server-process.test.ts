@@ -1,14 +1,18 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openEmbedded } from '../../src/server/db/pglite';
 import { verifyChain } from '../../src/server/domains/identity/audit/service';
 import { usingPostgres } from '../support/db';
-import { startServerProcess } from '../support/server-process';
+import { killStrayServers, startServerProcess } from '../support/server-process';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'xz-proc-'));
+afterEach(killStrayServers);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// A real process on a new folder: initdb, migrations and demo data take a while on a busy machine.
+const SLOW = 240_000;
 
 /** The real process, as `npm start` runs it: demo data on a new folder, clean stop on SIGTERM. */
 describe.skipIf(usingPostgres())('server process on the embedded database', () => {
@@ -54,7 +58,7 @@ describe.skipIf(usingPostgres())('server process on the embedded database', () =
     expect(res.status).toBe(200);
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  });
+  }, SLOW);
 
   it('a second server on the same folder refuses to start, saying why', async () => {
     const first = await startServerProcess({ XINZHI_DATA_DIR: dir, LOG_LEVEL: 'warn' });
@@ -64,7 +68,7 @@ describe.skipIf(usingPostgres())('server process on the embedded database', () =
       first.child.kill('SIGTERM');
       await first.exited;
     }
-  });
+  }, SLOW);
 
   it('a bad environment value stops start-up naming the variable', async () => {
     await expect(startServerProcess({ XINZHI_DATA_DIR: dir, PORT: 'abc' }, 20_000)).rejects.toThrow(/PORT="abc"/);

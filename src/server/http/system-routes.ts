@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { AppContext } from '../context';
 import { DEMO_ACCOUNTS } from '../demo/accounts';
 import { DEMO_PASSWORD } from '../domains/identity/auth/password-rules';
+import { getPolicy } from '../domains/identity/policy/service';
 import { VERSION } from '../version';
 import { typed } from './route-kit';
+import * as schema from './system-schema';
 
 
 export default function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -16,7 +17,7 @@ export default function systemRoutes(app: FastifyInstance, ctx: AppContext): voi
       schema: {
         tags: ['system'],
         summary: 'Liveness and database kind',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'postgres']) }), 503: z.object({ status: z.literal('unavailable'), database: z.enum(['embedded', 'postgres']) }) },
+        response: { 200: schema.health, 503: schema.unavailable },
       },
       config: { access: 'public' },
     },
@@ -36,17 +37,7 @@ export default function systemRoutes(app: FastifyInstance, ctx: AppContext): voi
       schema: {
         tags: ['system'],
         summary: 'What the sign-in page needs: demo mode and, only in demo mode, the demo accounts',
-        response: {
-          200: z.object({
-            version: z.string(),
-            demo: z.boolean(),
-            database: z.enum(['embedded', 'postgres']),
-            demoAccounts: z
-              .array(z.object({ username: z.string(), role: z.string(), org: z.string(), note: z.object({ zh: z.string(), en: z.string() }) }))
-              .optional(),
-            demoPassword: z.string().optional(),
-          }),
-        },
+        response: { 200: schema.meta },
       },
       config: { access: 'public' },
     },
@@ -54,6 +45,7 @@ export default function systemRoutes(app: FastifyInstance, ctx: AppContext): voi
       version: VERSION,
       demo: ctx.demo,
       database: ctx.db.kind,
+      passwordMinLength: (await getPolicy(ctx.db)).minLength,
       ...(ctx.demo
         ? {
             demoAccounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.roles[0] ?? '', org: a.org, note: a.note })),

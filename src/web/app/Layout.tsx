@@ -16,6 +16,8 @@ export interface RouteHandle {
   crumb?: MessageKey;
   /** Parent list page of a record page. */
   parent?: { path: string; crumb: MessageKey };
+  /** Shown to visitors who are not signed in too (the 404 page), in the sign-in page's frame. */
+  public?: boolean;
 }
 
 function Logo({ collapsed }: { collapsed: boolean }) {

@@ -11,6 +11,7 @@ import type * as policy from '../../server/domains/identity/policy/schema';
 import type * as tokens from '../../server/domains/identity/tokens/schema';
 import type * as users from '../../server/domains/identity/users/schema';
 import type * as regions from '../../server/domains/regions/schema';
+import type * as system from '../../server/http/system-schema';
 import type { OrgKind, Permission, Role } from '../../shared/roles';
 
 export type { OrgKind, Permission, Role };
@@ -28,19 +29,8 @@ export type SessionView = z.output<typeof auth.sessionView>;
 export type MfaSetup = z.output<typeof auth.mfaSetup>;
 export type RecoveryCodes = z.output<typeof auth.recoveryCodes>;
 
-export interface DemoAccount {
-  username: string;
-  role: string;
-  org: string;
-  note: { zh: string; en: string };
-}
-export interface Meta {
-  version: string;
-  demo: boolean;
-  database: 'embedded' | 'postgres';
-  demoAccounts?: DemoAccount[];
-  demoPassword?: string;
-}
+export type Meta = z.output<typeof system.meta>;
+export type DemoAccount = NonNullable<Meta['demoAccounts']>[number];
 
 export type AreaView = z.output<typeof regions.areaView>;
 export type AreaDetail = z.output<typeof regions.areaDetail>;

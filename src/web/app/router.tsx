@@ -4,7 +4,7 @@ import type { Permission } from './api-types';
 import { RouteError } from './errors';
 import { RequirePermission, RequireSession } from './guards';
 import { AppLayout, type RouteHandle } from './Layout';
-import { NotFoundPage } from './pages/NotFoundPage';
+import { NotFoundPage } from './pages/StatusPage';
 
 // Each page is its own chunk: the first load carries only the shell and the sign-in page.
 const LoginLayout = lazy(() => import('../domains/identity/login/LoginLayout'));
@@ -41,7 +41,7 @@ export const router = createBrowserRouter([
   {
     path: '/',
     element: (
-      <RequireSession>
+      <RequireSession publicFrame={<LoginLayout />}>
         <AppLayout />
       </RequireSession>
     ),
@@ -69,7 +69,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: guard('audit.read', <AuditPage />), handle: handle({ crumb: 'nav.audit' }) },
       { path: 'outbox', element: guard('outbox.read', <OutboxPage />), handle: handle({ crumb: 'nav.outbox' }) },
       { path: 'account', element: <AccountPage />, handle: handle({ crumb: 'nav.account' }) },
-      { path: '*', element: <NotFoundPage />, handle: handle({ crumb: 'notFound.crumb' }) },
+      { path: '*', element: <NotFoundPage />, handle: handle({ crumb: 'notFound.crumb', public: true }) },
     ],
   },
 ]);

@@ -558,4 +558,11 @@ export const en: Messages = {
   'account.historyTitle': 'Sign-in history',
   'account.historyHint': 'If a sign-in was not you, change your password and tell the security administrator.',
   'account.event': 'Event',
+  'account.reason': 'Reason',
+  'signInReason.bad_credentials': 'Wrong password',
+  'signInReason.locked': 'Account locked',
+  'signInReason.disabled': 'Account disabled',
+  'signInReason.demo_account': 'Demo account',
+  'signInReason.pending': 'No role granted yet',
+  'signInReason.wrong_current': 'Wrong current password',
 };

@@ -573,6 +573,13 @@ export const zh = {
   'account.historyTitle': '登录记录',
   'account.historyHint': '如发现不是您本人的登录，请立即修改密码并联系安全管理员。',
   'account.event': '事件',
+  'account.reason': '原因',
+  'signInReason.bad_credentials': '密码错误',
+  'signInReason.locked': '账号已锁定',
+  'signInReason.disabled': '账号已停用',
+  'signInReason.demo_account': '演示账号',
+  'signInReason.pending': '尚未授权',
+  'signInReason.wrong_current': '当前密码错误',
 };
 
 export type Messages = Record<keyof typeof zh, string>;

@@ -33,8 +33,9 @@ export function EChart({ option, height, label }: Props) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
+    // ECharts writes its own generated description onto the element; give it ours instead.
+    chart.current?.setOption({ ...option, aria: { ...(option.aria as object | undefined), enabled: true, label: { description: label } } }, true);
+  }, [option, label]);
 
   return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

@@ -33,7 +33,7 @@ describe('audit log', () => {
     const page = await auditor.get(`/api/audit?action=org.create&targetId=${created.data.id}`);
     expect(page.statusCode).toBe(200);
     expect(page.data.total).toBe(1);
-    expect(page.data.items[0]).toMatchObject({ actorName: 'admin', ip: expect.any(String), action: 'org.create', targetType: 'organisation', result: 'ok', afterDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(page.data.items[0]).toMatchObject({ actorName: 'admin', ip: expect.any(String), action: 'org.create', targetType: 'organisation', targetLabel: '信阳审计测试茶业有限公司', result: 'ok', afterDigest: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const failed = await auditor.get('/api/audit?result=failed&action=auth');
     expect(failed.data.items.length).toBeGreaterThan(0);
     expect(page.data.actions).toEqual(expect.arrayContaining(['auth.login', 'org.create']));
@@ -93,11 +93,13 @@ describe('audit log', () => {
     }
   });
 
-  it('shows each user their own sign-in history only', async () => {
+  it('shows each user their own sign-in history only, with the reason of failures', async () => {
+    await t.agent().post('/api/auth/login', { username: 'lingrui', password: 'Not-my-password-7' });
     const a = await t.as('lingrui');
     const mine = await a.get('/api/auth/sign-ins');
     expect(mine.statusCode).toBe(200);
     expect(mine.data.items.length).toBeGreaterThan(0);
+    expect(mine.data.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'auth.login', result: 'failed', reason: 'bad_credentials' })]));
     const [me] = await t.db.query<{ id: string }>("SELECT id FROM users WHERE username = 'lingrui'");
     const rows = await t.db.query<{ target_id: string }>("SELECT DISTINCT target_id FROM audit_log WHERE action LIKE 'auth.%' AND target_type = 'user'");
     expect(rows.length).toBeGreaterThan(1);

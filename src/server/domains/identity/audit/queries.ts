@@ -71,8 +71,15 @@ const WHERE = `($1::timestamptz IS NULL OR at >= $1)
 
 const filterParams = (f: AuditFilter) => [f.from, f.to, f.actor, f.action, f.targetType, f.targetId, f.result, f.actorId];
 
-export async function listRows(q: Queryable, f: AuditFilter, limit: number, offset: number): Promise<{ rows: AuditRow[]; total: number }> {
-  const rows = await q.query<AuditRow>(`SELECT * FROM audit_log WHERE ${WHERE} ORDER BY id DESC LIMIT $9 OFFSET $10`, [
+/** What a person recognises a target by, looked up at read time (the log itself keeps only ids). */
+const TARGET_LABEL = `CASE target_type
+    WHEN 'user' THEN (SELECT u.username FROM users u WHERE u.id::text = l.target_id)
+    WHEN 'organisation' THEN (SELECT o.name FROM organisations o WHERE o.id::text = l.target_id)
+    WHEN 'api_token' THEN (SELECT t.name FROM api_tokens t WHERE t.id::text = l.target_id)
+  END`;
+
+export async function listRows(q: Queryable, f: AuditFilter, limit: number, offset: number): Promise<{ rows: Array<AuditRow & { target_label: string | null }>; total: number }> {
+  const rows = await q.query<AuditRow & { target_label: string | null }>(`SELECT l.*, ${TARGET_LABEL} AS target_label FROM audit_log l WHERE ${WHERE} ORDER BY id DESC LIMIT $9 OFFSET $10`, [
     ...filterParams(f),
     limit,
     offset,

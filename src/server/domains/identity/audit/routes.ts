@@ -6,7 +6,7 @@ import { z } from 'zod';
 import * as schema from './schema';
 import * as service from './service';
 
-const toEntry = (r: service.AuditRow) => ({
+const toEntry = (r: service.AuditRow & { target_label: string | null }) => ({
   id: r.id,
   at: r.at.toISOString(),
   actorKind: r.actor_kind,
@@ -17,6 +17,7 @@ const toEntry = (r: service.AuditRow) => ({
   action: r.action,
   targetType: r.target_type,
   targetId: r.target_id,
+  targetLabel: r.target_label,
   result: r.result,
   beforeDigest: r.before_digest,
   afterDigest: r.after_digest,
@@ -76,7 +77,7 @@ export default function auditRoutes(app: FastifyInstance, ctx: AppContext): void
         page,
         pageSize,
       );
-      return { items: items.map((i) => ({ id: i.id, at: i.at.toISOString(), ip: i.ip, action: i.action, result: i.result })), total, page, pageSize };
+      return { items: items.map((i) => ({ id: i.id, at: i.at.toISOString(), ip: i.ip, action: i.action, result: i.result, reason: typeof i.details.reason === 'string' ? i.details.reason : null })), total, page, pageSize };
     },
   );
 }

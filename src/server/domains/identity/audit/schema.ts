@@ -12,6 +12,7 @@ export const auditEntry = z.object({
   action: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  targetLabel: z.string().nullable().describe('Username, organisation or token name of the target, when known'),
   result: z.enum(['ok', 'denied', 'failed']),
   beforeDigest: z.string().nullable(),
   afterDigest: z.string().nullable(),
@@ -39,4 +40,8 @@ export const chainReport = z.object({
   firstBroken: z.object({ id: z.number().int(), reason: z.enum(['hash', 'link', 'gap', 'head']), message: z.string() }).nullable(),
 });
 
-export const mySignIns = pageOf(auditEntry.pick({ id: true, at: true, ip: true, action: true, result: true }));
+export const mySignIns = pageOf(
+  auditEntry.pick({ id: true, at: true, ip: true, action: true, result: true }).extend({
+    reason: z.string().nullable().describe('Why a sign-in failed: bad_credentials, locked, disabled…'),
+  }),
+);

@@ -132,7 +132,7 @@ export async function verifyChain(q: Queryable, onProgress?: (checked: number, t
 }
 
 export interface AuditPage {
-  items: AuditRow[];
+  items: Array<AuditRow & { target_label: string | null }>;
   total: number;
 }
 

@@ -138,6 +138,7 @@ describe('sign-in', () => {
       expect.arrayContaining(['admin', 'city', 'gushi', 'shangtianti', 'court', 'lingrui', 'agency', 'bank']),
     );
     expect(meta.data.demoPassword).toBe(DEMO_PASSWORD);
+    expect(meta.data.passwordMinLength).toBe(10);
   });
 });
 

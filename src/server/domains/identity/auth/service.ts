@@ -138,6 +138,10 @@ export async function login(
     await recordAudit(ctx.db, ctx.clock, { actor, action: 'auth.login', targetType: 'user', targetId: user.id, result: 'failed', details: { reason: 'demo_account' } });
     throw new AppError('account_disabled', { zh: '演示账号只能在演示模式下使用', en: 'Demo accounts work in demo mode only' });
   }
+  if (user.roles.length === 0) {
+    await recordAudit(ctx.db, ctx.clock, { actor, action: 'auth.login', targetType: 'user', targetId: user.id, result: 'failed', details: { reason: 'pending' } });
+    throw new AppError('account_pending', { zh: '账号尚未授权，请联系安全管理员为其分配角色', en: 'This account has no role yet; ask the security administrator to grant one' });
+  }
   const stage = nextStage(user, policy, ctx.demo, 'password');
   const sessionToken = randomToken();
   const csrf = randomToken(24);
@@ -173,7 +177,8 @@ export async function resolveSession(ctx: AppContext, token: string, ip: string 
   const policy = securityPolicy.safeParse({ ...DEFAULT_POLICY, ...(s.policy ?? {}) }).data ?? DEFAULT_POLICY;
   const idle = now.getTime() - s.last_seen_at.getTime() > policy.idleMinutes * MINUTE;
   const tooOld = now.getTime() - s.created_at.getTime() > policy.absoluteHours * HOUR;
-  if (idle || tooOld || s.disabled_at) {
+  const unusable = s.disabled_at !== null || s.roles.length === 0;
+  if (idle || tooOld || unusable) {
     await sql.revokeSession(ctx.db, idHash, idle ? 'idle' : tooOld ? 'absolute' : 'disabled', now);
     return { kind: 'expired' };
   }

@@ -20,6 +20,11 @@ describe('accounts and the three powers', () => {
     const stored = await t.db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'xixian01'");
     expect(stored[0]?.password_hash).toMatch(/^\$argon2id\$/);
 
+    // Until granted, the account cannot sign in.
+    const early = await t.agent().post('/api/auth/login', { username: 'xixian01', password: created.data.temporaryPassword }, { 'accept-language': 'zh-CN' });
+    expect(early.statusCode).toBe(403);
+    expect(early.data.error).toMatchObject({ code: 'account_pending', message: expect.stringContaining('尚未授权') });
+
     // The administrator cannot grant; the security administrator can, within the rules.
     const id = created.data.user.id as string;
     expect((await admin.put(`/api/users/${id}/grants`, { roles: ['area_officer'], areaScope: '411528' })).statusCode).toBe(403);

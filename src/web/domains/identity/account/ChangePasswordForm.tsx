@@ -1,13 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import type { SessionView } from '../../../app/api-types';
 import { errorText } from '../../../app/errors';
-import { authApi, policyApi } from '../../../app/endpoints';
+import { authApi } from '../../../app/endpoints';
 import { useT } from '../../../app/i18n';
 import { useSession } from '../../../app/session';
 import { PasswordRules, passwordShapeOk } from '../../../app/ui/PasswordRules';
-import { PASSWORD_MIN_LENGTH } from '../../../../shared/password-policy';
 
 interface Fields {
   currentPassword: string;
@@ -24,14 +22,12 @@ interface Props {
 /** Current password, a new one checked live against the rules, and its repetition. */
 export function ChangePasswordForm({ username, currentLabel, onChanged }: Props) {
   const t = useT();
-  const { can } = useSession();
+  const { meta } = useSession();
   const [form] = Form.useForm<Fields>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const newPassword = Form.useWatch('newPassword', form) ?? '';
-  // Only policy readers can see a tightened minimum; everyone else gets the level-3 floor, and the server has the last word.
-  const policy = useQuery({ queryKey: ['policy'], queryFn: policyApi.get, enabled: can('policy.read') });
-  const minLength = policy.data?.minLength ?? PASSWORD_MIN_LENGTH;
+  const minLength = meta.passwordMinLength;
 
   const submit = async (v: Fields) => {
     setBusy(true);

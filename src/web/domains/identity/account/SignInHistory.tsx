@@ -5,7 +5,7 @@ import type { SignIn } from '../../../app/api-types';
 import { authApi } from '../../../app/endpoints';
 import { formatDateTime } from '../../../app/format';
 import { useT } from '../../../app/i18n';
-import { actionName, auditResultName } from '../../../app/labels';
+import { actionName, auditResultName, codeLabel } from '../../../app/labels';
 import { serverPagination } from '../../../app/ui/pagination';
 import { LoadError } from '../../../app/ui/States';
 
@@ -28,7 +28,7 @@ export function SignInHistory() {
           rowKey="id"
           loading={q.isFetching}
           dataSource={q.data?.items ?? []}
-          scroll={{ x: 520 }}
+          scroll={{ x: 660 }}
           pagination={serverPagination(t, page, pageSize, q.data?.total ?? 0, (p, s) => {
             setPage(s === pageSize ? p : 1);
             setPageSize(s);
@@ -38,6 +38,7 @@ export function SignInHistory() {
             { title: t('account.event'), dataIndex: 'action', render: (a: string) => actionName(t, a) },
             { title: 'IP', dataIndex: 'ip', width: 150, render: (ip: string | null) => <span className="xz-mono">{ip ?? '—'}</span> },
             { title: t('common.result'), dataIndex: 'result', width: 90, render: (r: string) => <Tag color={RESULT_COLOR[r] ?? 'default'}>{auditResultName(t, r)}</Tag> },
+            { title: t('account.reason'), dataIndex: 'reason', width: 140, render: (r: string | null) => (r ? codeLabel(t, 'signInReason', r) : '—') },
           ]}
         />
       )}

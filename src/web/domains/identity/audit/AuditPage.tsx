@@ -1,4 +1,4 @@
-import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Form, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -79,7 +79,7 @@ export default function AuditPage() {
         </div>
       )}
       <Card>
-        <FilterBar active={FILTERS.filter((k) => filters[k] && k !== 'to').length}>
+        <FilterBar active={FILTERS.filter((k) => filters[k] && !(k === 'to' && filters.from)).length} onReset={clear}>
           <Form.Item label={t('audit.timeRange')} htmlFor="audit-range">
             <DatePicker.RangePicker
               id={{ start: 'audit-range' }}
@@ -125,13 +125,6 @@ export default function AuditPage() {
               <Tag closable onClose={() => setFilters({ targetType: undefined, targetId: undefined })}>
                 {[filters.targetType, filters.targetId].filter(Boolean).join(': ')}
               </Tag>
-            </Form.Item>
-          )}
-          {hasFilters && (
-            <Form.Item>
-              <Button icon={<ReloadOutlined />} onClick={clear}>
-                {t('common.reset')}
-              </Button>
             </Form.Item>
           )}
         </FilterBar>

@@ -12,7 +12,7 @@ export function AuditTarget({ entry }: { entry: AuditEntry }) {
   if (!entry.targetType) return <span className="xz-muted">—</span>;
   const type = codeLabel(t, 'audit.targetType', entry.targetType);
   const id = entry.targetId ?? '';
-  const shown = UUID.test(id) ? `${id.slice(0, 8)}…` : id;
+  const shown = entry.targetLabel ?? (UUID.test(id) ? `${id.slice(0, 8)}…` : id);
   let link: string | null = null;
   if (entry.targetType === 'organisation' && id) link = `/orgs/${id}`;
   if (entry.targetType === 'area_population' && id) link = `/areas/${encodeURIComponent(id.split('/')[0] ?? '')}`;

@@ -1,4 +1,4 @@
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -55,7 +55,7 @@ export default function OrgListPage() {
         }
       />
       <Card>
-        <FilterBar active={FILTERS.filter((k) => filters[k]).length}>
+        <FilterBar active={FILTERS.filter((k) => filters[k]).length} onReset={clear}>
           <Form.Item label={t('common.search')} htmlFor="org-q">
             <SearchInput
               key={filters.q ?? ''}
@@ -88,13 +88,6 @@ export default function OrgListPage() {
               style={{ width: 120 }}
             />
           </Form.Item>
-          {hasFilters && (
-            <Form.Item>
-              <Button icon={<ReloadOutlined />} onClick={clear}>
-                {t('common.reset')}
-              </Button>
-            </Form.Item>
-          )}
         </FilterBar>
         {list.isError ? (
           <LoadError error={list.error} onRetry={() => list.refetch()} />

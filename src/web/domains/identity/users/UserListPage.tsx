@@ -1,4 +1,4 @@
-import { CloseOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CloseOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -71,7 +71,7 @@ export default function UserListPage() {
         />
       )}
       <Card>
-        <FilterBar active={FILTERS.filter((k) => filters[k]).length}>
+        <FilterBar active={FILTERS.filter((k) => filters[k]).length} onReset={clear}>
           <Form.Item label={t('common.search')} htmlFor="user-q">
             <SearchInput
               key={filters.q ?? ''}
@@ -95,13 +95,6 @@ export default function UserListPage() {
               <Tag closable closeIcon={<CloseOutlined aria-label={t('common.clearFilter')} />} onClose={() => setFilters({ orgId: undefined })}>
                 {org.data?.name ?? '…'}
               </Tag>
-            </Form.Item>
-          )}
-          {hasFilters && (
-            <Form.Item>
-              <Button icon={<ReloadOutlined />} onClick={clear}>
-                {t('common.reset')}
-              </Button>
             </Form.Item>
           )}
         </FilterBar>

@@ -1,0 +1,165 @@
+/**
+ * Journey: each role sees exactly the menu entries it may use (三员分立 included), and a page it
+ * may not use, opened by URL, shows the 403 page without loading any of that page's data.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { h, signIn, signOutViaMenu } from './journey';
+
+let page: Page | undefined;
+
+// Labels from zh.ts (nav.*): 机构管理 for those who manage organisations, 机构名录 for readers.
+const HOME = '工作台';
+const AREAS = '地区与人口';
+const ORGS = '机构管理';
+const ORGS_RO = '机构名录';
+const USERS = '账号管理';
+const POLICY = '安全策略';
+const AUDIT = '审计日志';
+const OUTBOX = '发件箱';
+const ACCOUNT = '账号与安全';
+
+const MENUS: Record<string, string[]> = {
+  admin: [HOME, AREAS, ORGS, USERS, POLICY, OUTBOX, ACCOUNT],
+  security: [HOME, AREAS, ORGS_RO, USERS, POLICY, ACCOUNT],
+  auditor: [HOME, AREAS, ORGS_RO, USERS, AUDIT, ACCOUNT],
+  city: [HOME, AREAS, ORGS_RO, ACCOUNT],
+  gushi: [HOME, AREAS, ORGS_RO, ACCOUNT],
+  shangtianti: [HOME, AREAS, ORGS_RO, ACCOUNT],
+  court: [HOME, AREAS, ACCOUNT],
+  lingrui: [HOME, AREAS, ACCOUNT],
+  xynu: [HOME, AREAS, ACCOUNT],
+  agency: [HOME, AREAS, ACCOUNT],
+  bank: [HOME, AREAS, ACCOUNT],
+};
+
+/**
+ * A new tab signed in as the account. The cookie comes from the sign-in API (the sign-in form has
+ * its own journey in sign-in.test.ts); the first page load then restores the session like a reload.
+ */
+const DISPLAY_NAMES: Record<string, string> = {
+  admin: '赵立新',
+  security: '钱敏',
+  auditor: '孙静',
+  city: '李文博',
+  gushi: '周建国',
+  shangtianti: '吴海燕',
+  court: '郑法官',
+  lingrui: '王晓峰',
+  xynu: '冯雅琴',
+  agency: '陈志刚',
+  bank: '褚丽华',
+};
+
+async function signedIn(username: string, path = '/'): Promise<Page> {
+  const p = await h.page();
+  const res = await p.request.post('/api/auth/login', { data: { username, password: 'Xinyang#2022' } });
+  expect(res.status(), `sign-in of ${username}`).toBe(200);
+  await p.goto(path);
+  return p;
+}
+
+const menuItems = (p: Page) => p.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem').allInnerTexts();
+
+describe('the side menu follows the role', () => {
+  test('every demo account sees exactly its entries', async () => {
+    // One tab, the accounts in turn through the sign-in form, as on a shared office computer
+    // (sign out, sign in; no reload in between, so nothing of the previous account may linger).
+    page = await h.page();
+    const seen: Record<string, string[]> = {};
+    for (const username of Object.keys(MENUS)) {
+      if (Object.keys(seen).length > 0) {
+        await signOutViaMenu(page);
+        await page.getByLabel('用户名').fill(username);
+        await page.getByLabel(/^密码/).fill('Xinyang#2022');
+        await page.getByRole('button', { name: /登\s*录/ }).click();
+      } else {
+        await signIn(page, username);
+      }
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.getByRole('heading', { name: HOME, level: 1 }).waitFor();
+      await page.getByRole('button', { name: '账号菜单' }).filter({ hasText: DISPLAY_NAMES[username] }).waitFor();
+      seen[username] = await menuItems(page);
+    }
+    // One comparison shows every role whose menu differs.
+    expect(seen).toEqual(MENUS);
+  });
+
+  test('the named examples: admin, auditor, gushi, lingrui', async () => {
+    // Spelled out so that a change of the table above cannot hide the separation of duties.
+    expect(MENUS.admin).toEqual(expect.arrayContaining([ORGS, USERS, POLICY, OUTBOX]));
+    expect(MENUS.admin).not.toContain(AUDIT);
+    expect(MENUS.auditor).toContain(AUDIT);
+    expect(MENUS.auditor).not.toContain(OUTBOX);
+    expect(MENUS.gushi).toEqual(expect.arrayContaining([AREAS, ORGS_RO]));
+    expect(MENUS.gushi).not.toContain(USERS);
+    for (const e of [ORGS, ORGS_RO, USERS]) expect(MENUS.lingrui).not.toContain(e);
+  });
+
+  test('each menu entry opens its page', async () => {
+    page = await signedIn('admin');
+    await page.getByRole('heading', { name: HOME, level: 1 }).waitFor();
+    const nav = page.getByRole('navigation', { name: '主菜单' });
+    const targets: [string, string, string][] = [
+      [AREAS, '/areas', AREAS],
+      [ORGS, '/orgs', ORGS],
+      [USERS, '/users', USERS],
+      [POLICY, '/security/policy', POLICY],
+      [OUTBOX, '/outbox', OUTBOX],
+      [ACCOUNT, '/account', ACCOUNT],
+      [HOME, '/', HOME],
+    ];
+    for (const [label, path, heading] of targets) {
+      await nav.getByRole('menuitem', { name: label }).click();
+      await page.waitForURL((u) => u.pathname === path);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    }
+  });
+});
+
+describe('a page the role may not use, opened by URL', () => {
+  const CASES: { username: string; pages: { path: string; api: string; leak: RegExp }[] }[] = [
+    {
+      username: 'lingrui',
+      pages: [
+        { path: '/users', api: '/api/users', leak: /赵立新|security|审计管理员/ },
+        { path: '/orgs', api: '/api/orgs', leak: /信阳浉河云雾茶业|固始县皇姑山/ },
+      ],
+    },
+    { username: 'gushi', pages: [{ path: '/users', api: '/api/users', leak: /赵立新|钱敏/ }] },
+    { username: 'admin', pages: [{ path: '/audit', api: '/api/audit', leak: /校验哈希链|auth\.login/ }] },
+    { username: 'auditor', pages: [{ path: '/outbox', api: '/api/outbox', leak: /收件人|待转交/ }] },
+    { username: 'city', pages: [{ path: '/security/policy', api: '/api/security/policy', leak: /密码最小长度|连续失败锁定次数/ }] },
+  ];
+
+  test.each(CASES)('$username: 403 page and no data', async ({ username, pages }) => {
+    page = await h.page();
+    const res = await page.request.post('/api/auth/login', { data: { username, password: 'Xinyang#2022' } });
+    expect(res.status()).toBe(200);
+    for (const { path, api, leak } of pages) {
+      const apiCalls: string[] = [];
+      const onRequest = (r: { url(): string }) => {
+        const u = new URL(r.url());
+        if (u.pathname.startsWith(api)) apiCalls.push(u.pathname);
+      };
+      page.on('request', onRequest);
+      await page.goto(path);
+      await page.getByRole('heading', { name: '无权访问', level: 1 }).waitFor();
+      await page.getByText('403', { exact: true }).waitFor();
+      await page.getByText('您当前的角色不能使用此页面。如需开通，请联系安全管理员。').waitFor();
+      expect(page.url(), path).toBe(`${h.baseUrl}${path}`);
+      expect(await page.locator('#main').innerText(), path).not.toMatch(leak);
+      expect(await page.getByRole('table').count(), path).toBe(0);
+      // The page did not even ask for the data …
+      expect(apiCalls, path).toEqual([]);
+      page.off('request', onRequest);
+      // … and the server would have refused it anyway.
+      expect((await page.request.get(api)).status(), api).toBe(403);
+    }
+
+    // The way back home works.
+    await page.getByRole('link', { name: '返回工作台' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.getByRole('heading', { name: HOME, level: 1 }).waitFor();
+  });
+});
