@@ -10,6 +10,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Browser journeys poll the page; a loaded CI machine draws slowly.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
     reporters: reportFile ? ['default', ['json', { outputFile: reportFile }]] : ['default'],
   },
 });
