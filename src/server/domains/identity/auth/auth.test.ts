@@ -116,6 +116,43 @@ describe('sign-in', () => {
     expect(Number(tt)).toBeGreaterThanOrEqual(2);
   });
 
+  it('takes as long for an unknown user as for a wrong password (no enumeration by timing)', async () => {
+    const time = async (username: string) => {
+      const start = performance.now();
+      await t.agent().post('/api/auth/login', { username, password: 'Not-the-password-1' });
+      return performance.now() - start;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      // Interleaved so that machine noise hits both alike; xynu is never locked (a success resets it).
+      known.push(await time('xynu'));
+      unknown.push(await time(`ghost${i}`));
+      if (i % 4 === 3) await t.as('xynu');
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const ratio = median(unknown) / median(known);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+
+  it('limits sign-in attempts per client address (429, in the error shape)', async () => {
+    const limited = await createTestApp({ env: { XINZHI_LOGIN_RATE_LIMIT: '3' } });
+    try {
+      const statuses: number[] = [];
+      let last;
+      for (let i = 0; i < 4; i++) {
+        last = await limited.agent().post('/api/auth/login', { username: `someone${i}`, password: 'whatever-1A' });
+        statuses.push(last.statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      expect(last?.data.error.code).toBe('rate_limited');
+      expect(last?.headers['retry-after']).toBeDefined();
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refuses the demo password and demo accounts outside demo mode', async () => {
     const prod = await createTestApp({ demo: false });
     try {
@@ -171,6 +208,18 @@ describe('sessions', () => {
     const replay = t.agent();
     replay.cookie = cookie;
     expect((await replay.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('changing the password ends every other session of the account', async () => {
+    const { password } = await newAccount('twotabs', ['city_officer']);
+    const first = t.agent();
+    await first.post('/api/auth/login', { username: 'twotabs', password });
+    await first.post('/api/auth/password', { currentPassword: password, newPassword: 'Nanwan-Lake-2026' });
+    const second = t.agent();
+    expect((await second.post('/api/auth/login', { username: 'twotabs', password: 'Nanwan-Lake-2026' })).statusCode).toBe(200);
+    expect((await first.post('/api/auth/password', { currentPassword: 'Nanwan-Lake-2026', newPassword: 'Jigong-Hill-2027' })).statusCode).toBe(200);
+    expect((await second.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await first.get('/api/auth/me')).statusCode).toBe(200);
   });
 
   it('a disabled account loses its sessions at once', async () => {
