@@ -8,7 +8,12 @@ import { buildContext, prepareDatabase } from '../src/server/bootstrap';
 import { systemActor } from '../src/server/actor';
 import { loadConfig } from '../src/server/config';
 import { hashPassword } from '../src/server/crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { openEmbedded } from '../src/server/db/pglite';
+import { openPostgres } from '../src/server/db/postgres';
+import { benchRegistry } from './registry';
 import { appendAudit, verifyChain } from '../src/server/domains/identity/audit/service';
 
 const SECRET = 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -21,7 +26,7 @@ async function time<T>(n: number, fn: (i: number) => Promise<T>): Promise<{ tota
 }
 
 async function main() {
-  const config = loadConfig({ XINZHI_SECRET: SECRET, XINZHI_LOGIN_RATE_LIMIT: '10000', XINZHI_DATA_DIR: '/nonexistent' });
+  const config = loadConfig({ XINZHI_SECRET: SECRET, XINZHI_LOGIN_RATE_LIMIT: '10000', XINZHI_DATA_DIR: '/nonexistent', XINZHI_DEMO_PATENTS: '0', XINZHI_DEMO_TRADEMARKS: '0' });
   const db = await openEmbedded();
   const { ctx } = await prepareDatabase(db, { ...config, demo: true }, { seed: true, secret: SECRET });
   const app = await buildApp(buildContext(config, db, { demo: true, secret: SECRET }));
@@ -55,9 +60,49 @@ async function main() {
     },
     memoryMB: Math.round(process.memoryUsage().rss / 1024 / 1024),
   };
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   await app.close();
   await db.close();
+  const registry = await registryBenches(config);
+  process.stdout.write(`${JSON.stringify({ ...result, registry }, null, 2)}\n`);
+}
+
+/**
+ * The data centre at scale: 200,000 patents on the embedded database, and 1,000,000 on PostgreSQL
+ * when BENCH_DATABASE_URL names an empty database (BENCH_EMBEDDED_ROWS / BENCH_PG_ROWS change the sizes;
+ * BENCH_SKIP_REGISTRY=1 skips it).
+ */
+async function registryBenches(config: ReturnType<typeof loadConfig>): Promise<Record<string, unknown>> {
+  if (process.env.BENCH_SKIP_REGISTRY === '1') return { skipped: true };
+  const out: Record<string, unknown> = {};
+  const filesDir = await mkdtemp(path.join(tmpdir(), 'xz-bench-files-'));
+  const cfg = { ...config, filesDir, importMaxBytes: 4096 * 1048576 };
+  try {
+    const embeddedRows = Number(process.env.BENCH_EMBEDDED_ROWS ?? 200_000);
+    if (embeddedRows > 0) {
+      const dataDir = await mkdtemp(path.join(tmpdir(), 'xz-bench-db-'));
+      const edb = await openEmbedded({ dataDir });
+      try {
+        const { ctx: ectx } = await prepareDatabase(edb, { ...cfg, demo: false }, { seed: false, secret: SECRET });
+        out.embedded = await benchRegistry(ectx, embeddedRows);
+      } finally {
+        await edb.close();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    }
+    const url = process.env.BENCH_DATABASE_URL;
+    if (url) {
+      const pdb = await openPostgres(url, { max: 4 });
+      try {
+        const { ctx: pctx } = await prepareDatabase(pdb, { ...cfg, demo: false }, { seed: false, secret: SECRET });
+        out.postgres = await benchRegistry(pctx, Number(process.env.BENCH_PG_ROWS ?? 1_000_000));
+      } finally {
+        await pdb.close();
+      }
+    } else out.postgres = 'set BENCH_DATABASE_URL to an empty PostgreSQL database to measure 1,000,000 rows';
+  } finally {
+    await rm(filesDir, { recursive: true, force: true });
+  }
+  return out;
 }
 
 main().catch((err) => {

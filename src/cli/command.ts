@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../server/actor';
 import type { AppContext } from '../server/context';
+import type { JobView } from '../server/jobs/schema';
 
 /**
  * One operator command: its words on the command line, its arguments, the zod schema that
@@ -9,6 +10,8 @@ import type { AppContext } from '../server/context';
  */
 export interface CommandIo {
   actor: Actor;
+  /** 'local': this process holds the database; 'server': a running server executes it for the CLI. */
+  where: 'local' | 'server';
   /** A line of progress (stderr in the CLI, the debug log on the server). */
   progress(line: string): void;
 }
@@ -65,6 +68,11 @@ export interface CommandDef<S extends z.ZodType> {
   /** Migrate and load reference data before running (restore checks the target is empty first). */
   prepare: boolean;
   run(ctx: AppContext, input: z.output<S>, io: CommandIo): Promise<CommandResult>;
+  /**
+   * For commands that queue a job: on the server they return `data.jobId` at once; the CLI then
+   * follows the job's progress and prints this summary of the finished job.
+   */
+  followJob?: (job: JobView) => CommandResult;
 }
 
 /** A command with its schema type erased, so that commands of different shapes share one list. */

@@ -16,6 +16,7 @@ const GROUPS: Record<string, string> = {
   org: say('机构管理', 'Organisations'),
   seed: say('演示数据', 'Demo data'),
   audit: say('审计日志', 'Audit log'),
+  import: say('数据导入', 'Import'),
 };
 
 const ENVIRONMENT = `

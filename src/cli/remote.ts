@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JobView } from '../server/jobs/schema';
 import { SERVER_FILE, readServerFile, type ServerInfo } from '../server/server-file';
 import { commandResult, say, type CommandResult } from './command';
 import { CliError } from './errors';
@@ -71,4 +72,27 @@ export async function callServer(server: ServerInfo, id: string, input: Record<s
   const failure = errorBody.safeParse(body);
   if (failure.success) throw new CliError(failure.data.error.message, failure.data.error.code, 1, failure.data.error.details);
   throw new CliError(say(`服务返回了意外的应答（HTTP ${res.status}）`, `The server gave an unexpected answer (HTTP ${res.status})`), 'server_error');
+}
+
+/** Polls a job the server runs for us, printing its progress, until it ends. */
+export async function followJob(server: ServerInfo, jobId: string, progress: (line: string) => void): Promise<JobView> {
+  let last = '';
+  for (;;) {
+    const res = await fetch(`${server.url}/api/operator/jobs/${jobId}`, { headers: { authorization: `Bearer ${server.token}` } }).catch((err: unknown) => {
+      throw new CliError(say(`无法查询任务 ${jobId} 的进度（${reason(err)}）`, `Cannot follow job ${jobId} (${reason(err)})`), 'server_unreachable');
+    });
+    const job = (await res.json()) as JobView;
+    const line = jobProgressLine(job);
+    if (line !== last) progress(line);
+    last = line;
+    if (!['queued', 'running'].includes(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** `import: 12,000/48,211 rows (25%) — importing` */
+export function jobProgressLine(job: Pick<JobView, 'kind' | 'status' | 'phase' | 'progress'>): string {
+  const { done, total } = job.progress;
+  const pct = total ? ` (${Math.floor((done / total) * 100)}%)` : '';
+  return `${job.kind}: ${done.toLocaleString('en')}${total ? `/${total.toLocaleString('en')}` : ''}${pct} — ${job.phase ?? job.status}`;
 }

@@ -7,7 +7,7 @@ import { parseInput, type RawInput } from './input';
 import { withLocalContext } from './local';
 import { watchInterrupts } from './interrupt';
 import type { Output } from './output';
-import { callServer, findServer } from './remote';
+import { callServer, findServer, followJob } from './remote';
 
 /**
  * The one path every command takes: validate, run here or on the server that holds the data
@@ -49,7 +49,11 @@ async function runSomewhere(cmd: Command, config: Config, raw: RawInput, input: 
     if (!cmd.remote) throw serverIsRunning(err.pid);
     const server = findServer(config.dataDir, err.pid);
     out.progress(say(`${cmd.id}：数据目录由服务（进程 ${server.pid}）持有，命令交由它执行`, `${cmd.id}: the server (pid ${server.pid}) holds the data folder; sending the command to it at ${server.url}`));
-    return callServer(server, cmd.id, raw);
+    const result = await callServer(server, cmd.id, raw);
+    const jobId = (result.data as { jobId?: unknown } | null)?.jobId;
+    if (!cmd.followJob || typeof jobId !== 'string') return result;
+    out.progress(result.message);
+    return cmd.followJob(await followJob(server, jobId, out.progress));
   }
 }
 
@@ -61,7 +65,7 @@ async function runLocally(cmd: Command, config: Config, input: unknown, out: Out
     out.progress(line);
   };
   try {
-    return await withLocalContext(config, cmd, (ctx) => cmd.run(ctx, input, { actor: operatorActor(), progress }));
+    return await withLocalContext(config, cmd, (ctx) => cmd.run(ctx, input, { actor: operatorActor(), progress, where: 'local' }));
   } finally {
     interrupt.dispose();
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -22,6 +23,13 @@ import policyRoutes from './domains/identity/policy/routes';
 import tokenRoutes from './domains/identity/tokens/routes';
 import userRoutes from './domains/identity/users/routes';
 import regionRoutes from './domains/regions/routes';
+import jobRoutes from './jobs/routes';
+import giRoutes from './domains/registry/gis/routes';
+import holderRoutes from './domains/registry/holders/routes';
+import importRoutes from './domains/registry/import/routes';
+import industryRoutes from './domains/registry/industries/routes';
+import patentRoutes from './domains/registry/patents/routes';
+import trademarkRoutes from './domains/registry/trademarks/routes';
 import operatorRoutes from './http/operator-routes';
 
 /** Every route module of the platform, in one list; a new domain adds its routes here. */
@@ -35,6 +43,13 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   auditRoutes,
   outboxRoutes,
   regionRoutes,
+  jobRoutes,
+  patentRoutes,
+  trademarkRoutes,
+  giRoutes,
+  holderRoutes,
+  importRoutes,
+  industryRoutes,
   operatorRoutes,
 ];
 
@@ -64,6 +79,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   installSecurityHeaders(app);
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, fileSize: ctx.config.importMaxBytes + 1 } });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>

@@ -11,6 +11,7 @@ import { openEmbedded } from './db/pglite';
 import { openPostgres } from './db/postgres';
 import { readDemoState, seedDemo, writeDemoState, type SeedReport } from './demo/seed';
 import { syncReference } from './domains/regions/service';
+import { ensureIndustryMapping } from './domains/registry/industries/service';
 import { localFileStore } from './files/store';
 import { createMailer } from './mail/mailer';
 
@@ -91,9 +92,12 @@ export interface PrepareResult {
  * (that is what `npm start` on a fresh machine shows); with DATABASE_URL demo mode is off unless
  * XINZHI_DEMO=1. With `seed` false nothing is generated (CLI commands other than `seed demo`).
  */
-export async function prepareDatabase(db: Db, config: Config, opts: { seed: boolean; clock?: Clock; secret: string }): Promise<{ ctx: AppContext; result: PrepareResult }> {
+export async function prepareDatabase(db: Db, config: Config, opts: { seed: boolean; clock?: Clock; secret: string; onProgress?: (step: string) => void }): Promise<{ ctx: AppContext; result: PrepareResult }> {
   const { applied } = await migrate(db);
-  await db.tx((tx) => syncReference(tx));
+  await db.tx(async (tx) => {
+    await syncReference(tx);
+    await ensureIndustryMapping(tx);
+  });
   const state = await readDemoState(db);
   const [users] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
   const empty = (users?.n ?? 0) === 0;
@@ -101,7 +105,7 @@ export async function prepareDatabase(db: Db, config: Config, opts: { seed: bool
   const ctx = buildContext(config, db, { demo, secret: opts.secret, ...(opts.clock ? { clock: opts.clock } : {}) });
   const result: PrepareResult = { demo, migrated: applied };
   if (!state && opts.seed) {
-    if (demo && empty) result.seed = await seedDemo(ctx, config.demoSeed);
+    if (demo && empty) result.seed = await seedDemo(ctx, config.demoSeed, opts.onProgress);
     else await writeDemoState(db, { enabled: demo, seed: null, seededAt: null });
   }
   return { ctx, result };

@@ -40,12 +40,17 @@ const envSchema = z.object({
   XINZHI_DEMO: flag.optional(),
   /** Seed of the deterministic demo data generator. */
   XINZHI_DEMO_SEED: z.coerce.number().int().min(0).default(2022),
+  /** Size of the synthetic patent and trademark register a new demo platform gets. */
+  XINZHI_DEMO_PATENTS: z.coerce.number().int().min(0).max(5_000_000).default(20_000),
+  XINZHI_DEMO_TRADEMARKS: z.coerce.number().int().min(0).max(5_000_000).default(10_000),
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto from it (1 = one hop). */
   XINZHI_TRUST_PROXY: flag.default(false),
   /** Sign-in attempts per client IP per minute before 429. */
   XINZHI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(20),
   /** Public form submissions per client IP per minute before 429. */
   XINZHI_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+  /** Largest import file accepted (CSV, XLSX, JSON), in MB. */
+  XINZHI_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(200),
   /** Test clusters may run PostgreSQL with fsync off; production refuses to start on such a server. */
   XINZHI_ALLOW_UNSAFE_DB: flag.default(false),
   /** pino log level. */
@@ -66,10 +71,13 @@ export interface Config {
   /** Explicit demo choice; undefined lets an empty embedded database decide (it becomes a demo). */
   demo: boolean | undefined;
   demoSeed: number;
+  demoPatents: number;
+  demoTrademarks: number;
   trustProxy: boolean;
   loginRateLimit: number;
   publicRateLimit: number;
   allowUnsafeDb: boolean;
+  importMaxBytes: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -108,10 +116,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : undefined,
     demo: e.XINZHI_DEMO,
     demoSeed: e.XINZHI_DEMO_SEED,
+    demoPatents: e.XINZHI_DEMO_PATENTS,
+    demoTrademarks: e.XINZHI_DEMO_TRADEMARKS,
     trustProxy: e.XINZHI_TRUST_PROXY,
     loginRateLimit: e.XINZHI_LOGIN_RATE_LIMIT,
     publicRateLimit: e.XINZHI_PUBLIC_RATE_LIMIT,
     allowUnsafeDb: e.XINZHI_ALLOW_UNSAFE_DB,
+    importMaxBytes: e.XINZHI_IMPORT_MAX_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
   } satisfies Config);
 }

@@ -17,4 +17,6 @@ export interface AppContext {
   mailer: Mailer;
   /** SHA-256 of the local operator token the CLI uses while this server holds the embedded database. */
   operatorTokenHash?: string;
+  /** Set by a running job runner: tells it a job was queued. */
+  wakeJobs?: () => void;
 }

@@ -5,18 +5,31 @@ import { randomToken, sha256 } from './crypto';
 import { LockedError } from './db/lock';
 import { MigrationError } from './db/migrate';
 import { loggerOptions } from './http/logging';
+import { JOB_HANDLERS } from './jobs/handlers';
+import { JobRunner } from './jobs/runner';
 import { removeServerFile, writeServerFile } from './server-file';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const { db, lock } = await openDatabase(config);
-  const { ctx, result } = await prepareDatabase(db, config, { seed: true, secret: resolveSecret(config) });
+  // The first start of a demo generates a register of some 30,000 rights: say what is happening.
+  let lastShown = 0;
+  const onProgress = (step: string) => {
+    if (Date.now() - lastShown < 2000 && !step.endsWith('/0')) return;
+    lastShown = Date.now();
+    process.stdout.write(`演示数据 demo data: ${step}\n`);
+  };
+  const { ctx, result } = await prepareDatabase(db, config, { seed: true, secret: resolveSecret(config), onProgress });
   const operatorToken = config.database.kind === 'embedded' ? `xzop_${randomToken(32)}` : undefined;
   if (operatorToken) ctx.operatorTokenHash = sha256(operatorToken);
 
   const app = await buildApp(ctx, { logger: loggerOptions(config.logLevel) });
   if (result.migrated.length) app.log.info({ migrations: result.migrated }, 'migrations applied');
   if (result.seed?.seeded) app.log.info({ seed: result.seed.seed, counts: result.seed.counts }, 'demo data created');
+
+  const jobs = new JobRunner(ctx, JOB_HANDLERS);
+  const recovered = await jobs.recover();
+  if (recovered) app.log.warn({ jobs: recovered }, 'jobs left running by a stopped process are marked interrupted; resume them to continue');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -27,6 +40,7 @@ async function main(): Promise<void> {
       app.log.error('in-flight requests did not finish within 20 s; closing anyway');
     }, 20_000);
     try {
+      await jobs.stop();
       await app.close();
       await db.close();
     } finally {
@@ -46,6 +60,7 @@ async function main(): Promise<void> {
     const actualPort = typeof port === 'object' && port ? port.port : config.port;
     writeServerFile(config.dataDir, { pid: process.pid, url: `http://127.0.0.1:${actualPort}`, token: operatorToken });
   }
+  jobs.start();
   app.log.info(`信知 Xinzhi is serving at ${address.replace('0.0.0.0', 'localhost')} (${ctx.db.kind} database${ctx.demo ? ', demo mode' : ''})`);
 }
 

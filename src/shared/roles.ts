@@ -36,20 +36,25 @@ export const PERMISSIONS = [
   'policy.manage',
   'audit.read',
   'outbox.read',
+  'registry.read',
+  'registry.import',
+  'registry.export',
+  'registry.curate',
+  'registry.reference',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  sysadmin: ['area.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'token.manage', 'policy.read', 'outbox.read'],
+  sysadmin: ['area.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'token.manage', 'policy.read', 'outbox.read', 'registry.reference'],
   secadmin: ['area.read', 'org.read', 'user.read', 'user.grant', 'policy.read', 'policy.manage'],
   auditor: ['area.read', 'org.read', 'user.read', 'audit.read'],
-  city_officer: ['area.read', 'population.edit', 'org.read'],
-  area_officer: ['area.read', 'population.edit', 'org.read'],
-  partner: ['area.read'],
-  enterprise: ['area.read'],
-  university: ['area.read'],
-  agency: ['area.read'],
-  bank: ['area.read'],
+  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference'],
+  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate'],
+  partner: ['area.read', 'registry.read'],
+  enterprise: ['area.read', 'registry.read'],
+  university: ['area.read', 'registry.read'],
+  agency: ['area.read', 'registry.read'],
+  bank: ['area.read', 'registry.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -6,6 +6,8 @@ import type { Config } from '../../src/server/config';
 import type { AppContext } from '../../src/server/context';
 import type { Db } from '../../src/server/db/db';
 import { DEMO_PASSWORD } from '../../src/server/domains/identity/auth/password-rules';
+import { JOB_HANDLERS } from '../../src/server/jobs/handlers';
+import { JobRunner } from '../../src/server/jobs/runner';
 import { createTestDb } from './db';
 import { TEST_SECRET, testConfig, type TemplateKind } from './templates';
 
@@ -16,6 +18,8 @@ export interface TestApp {
   clock: ManualClock;
   /** A client with its own cookie jar. */
   agent(): Agent;
+  /** Runs the queued jobs to the end, here and now (imports, scans…). */
+  runJobs(): Promise<void>;
   /** A client signed in as a demo account (demo accounts skip TOTP in demo mode). */
   as(username: string, password?: string): Promise<Agent>;
   close(): Promise<void>;
@@ -38,12 +42,14 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const app = await buildApp(ctx);
   await app.ready();
   const agent = () => new Agent(app);
+  const jobs = new JobRunner(ctx, JOB_HANDLERS);
   return {
     app,
     ctx,
     db,
     clock,
     agent,
+    runJobs: () => jobs.drain(),
     async as(username, password = DEMO_PASSWORD) {
       const a = agent();
       const res = await a.post('/api/auth/login', { username, password });

@@ -43,7 +43,8 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   const port = await freePort();
   let out = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    // A small synthetic register: the tests are about the process, not the demo's size.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', XINZHI_DEMO_PATENTS: '400', XINZHI_DEMO_TRADEMARKS: '150', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

@@ -1,6 +1,8 @@
 import type { Command } from '../command';
 import auditVerify from './audit-verify';
 import backup from './backup';
+import { importGis, importGiUsers, importPatents, importTrademarks } from './import';
+import importResume from './import-resume';
 import migrate from './migrate';
 import orgCreate from './org-create';
 import restore from './restore';
@@ -11,4 +13,4 @@ import userEnable from './user-enable';
 import userResetPassword from './user-reset-password';
 
 /** Every operator command, in the order `xinzhi --help` lists them; a new command adds itself here. */
-export const COMMANDS: readonly Command[] = [migrate, orgCreate, userCreate, userDisable, userEnable, userResetPassword, seedDemo, backup, restore, auditVerify];
+export const COMMANDS: readonly Command[] = [migrate, orgCreate, userCreate, userDisable, userEnable, userResetPassword, seedDemo, importPatents, importTrademarks, importGis, importGiUsers, importResume, backup, restore, auditVerify];

@@ -6,6 +6,7 @@ import { seedIdentityDemo } from '../domains/identity/demo';
 import { recordAudit } from '../domains/identity/audit/service';
 import { readSetting, writeSetting } from '../db/settings';
 import { seedRegionsDemo } from '../domains/regions/demo';
+import { seedRegistryDemo, type RegistryDemoSize } from '../domains/registry/demo';
 
 export interface DemoState {
   enabled: boolean;
@@ -36,7 +37,7 @@ export interface SeedReport {
  * Fills an empty platform with deterministic demo data (same seed, same data). Each domain seeds
  * its own part. Refuses to run twice: demo data is added once, to a platform that has no accounts.
  */
-export async function seedDemo(ctx: AppContext, seed: number, onProgress?: (step: string) => void): Promise<SeedReport> {
+export async function seedDemo(ctx: AppContext, seed: number, onProgress?: (step: string) => void, size?: RegistryDemoSize): Promise<SeedReport> {
   const state = await readDemoState(ctx.db);
   if (state?.seededAt) {
     return { seeded: false, skipped: 'already_seeded', seed: state.seed ?? seed, counts: {}, message: `Demo data is already present (seed ${state.seed}). / 演示数据已存在。` };
@@ -53,6 +54,10 @@ export async function seedDemo(ctx: AppContext, seed: number, onProgress?: (step
   counts.accounts = identity.users;
   onProgress?.('regions');
   counts.populationEstimates = await seedRegionsDemo(ctx);
+  const registrySize = size ?? { patents: ctx.config.demoPatents, trademarks: ctx.config.demoTrademarks };
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const registry = await seedRegistryDemo(ctx.db, seed, registrySize, today, (kind, done, total) => onProgress?.(`${kind} ${done}/${total}`));
+  Object.assign(counts, registry);
   await writeDemoState(ctx.db, { enabled: true, seed, seededAt: ctx.clock.now().toISOString() });
   await recordAudit(ctx.db, ctx.clock, { actor: systemActor, action: 'seed.demo', details: { seed, ...counts } });
   return { seeded: true, seed, counts, message: `Demo data created with seed ${seed}. / 已生成演示数据（种子 ${seed}）。` };

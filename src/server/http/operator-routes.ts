@@ -32,7 +32,7 @@ export default function operatorRoutes(app: FastifyInstance, ctx: AppContext): v
 
 async function runCommand(cmd: Command, ctx: AppContext, req: FastifyRequest) {
   try {
-    return await cmd.run(ctx, req.body, { actor: operatorActor(req.ip ?? null), progress: (line) => req.log.debug({ command: cmd.id }, line) });
+    return await cmd.run(ctx, req.body, { actor: operatorActor(req.ip ?? null), progress: (line) => req.log.debug({ command: cmd.id }, line), where: 'server' });
   } catch (err) {
     throw toAppError(err);
   }

@@ -11,7 +11,7 @@ export type RouteModule = (app: FastifyInstance, ctx: AppContext) => Promise<voi
 export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
 
 /** Error responses a route can give, for the OpenAPI document (the body is always the error shape). */
-export function errors(...codes: Array<400 | 401 | 403 | 404 | 409 | 413 | 422 | 423 | 429>) {
+export function errors(...codes: Array<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429>) {
   return Object.fromEntries(codes.map((c) => [c, errorBody])) as Record<(typeof codes)[number], typeof errorBody>;
 }
 

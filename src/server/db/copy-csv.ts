@@ -1,0 +1,53 @@
+/**
+ * Building COPY … FROM (FORMAT csv) input in memory: the fastest way to load many rows on both
+ * PGlite and PostgreSQL. NULL is an unquoted empty field; every string is quoted, so an empty
+ * string stays an empty string.
+ */
+export type CopyValue = string | number | boolean | Date | null | undefined | readonly string[];
+
+function quote(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** A PostgreSQL array literal of text, e.g. {"a","b \"c\""}. */
+export function arrayLiteral(items: readonly string[]): string {
+  return `{${items.map((i) => `"${i.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+function field(v: CopyValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return quote(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (v instanceof Date) return quote(v.toISOString());
+  return quote(arrayLiteral(v));
+}
+
+/** CSV with a header line, ready for Queryable.copyFrom. */
+export function copyCsv(columns: readonly string[], rows: ReadonlyArray<readonly CopyValue[]>): Buffer {
+  const lines = [columns.join(',')];
+  for (const r of rows) lines.push(r.map(field).join(','));
+  return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+}
+
+/** PostgreSQL keeps at most 256 positions per lexeme and positions up to 16383. */
+const MAX_POSITIONS = 256;
+const MAX_POSITION = 16383;
+
+/**
+ * The text form of a tsvector for tokens in order (positions 1, 2, 3 …), the same value
+ * `to_tsvector('simple', tokens.join(' '))` gives for tokens the 'simple' parser keeps whole.
+ * Extra tokens (filters) are added without positions.
+ */
+export function tsvectorLiteral(tokens: readonly string[], extra: readonly string[] = []): string {
+  const positions = new Map<string, number[]>();
+  tokens.forEach((t, i) => {
+    const list = positions.get(t);
+    const pos = Math.min(i + 1, MAX_POSITION);
+    if (!list) positions.set(t, [pos]);
+    else if (list.length < MAX_POSITIONS && list[list.length - 1] !== pos) list.push(pos);
+  });
+  const parts = [...positions].map(([t, p]) => `'${t}':${p.join(',')}`);
+  for (const e of extra) if (!positions.has(e)) parts.push(`'${e}'`);
+  return parts.join(' ');
+}

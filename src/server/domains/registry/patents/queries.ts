@@ -1,0 +1,127 @@
+import type { Queryable } from '../../../db/db';
+
+export interface PatentRow {
+  id: number;
+  app_no: string;
+  app_date: string;
+  type: string;
+  pct: boolean;
+  pub_no: string | null;
+  pub_date: string | null;
+  grant_no: string | null;
+  grant_date: string | null;
+  title: string;
+  abstract: string | null;
+  applicants: string[];
+  patentees: string[];
+  address: string | null;
+  inventors: string[];
+  ipc_main: string | null;
+  ipc: string[];
+  ipc_section: string | null;
+  industries: string[];
+  status: string;
+  status_raw: string | null;
+  status_date: string | null;
+  agency: string | null;
+  agents: string[];
+  priority: string | null;
+  family: string[];
+  claims_count: number | null;
+  province_code: string | null;
+  area_code: string | null;
+  area_source: string;
+  visibility: string;
+  is_demo: boolean;
+  updated_at: Date;
+}
+
+const LIST_COLUMNS = `id, app_no, app_date, type, pct, pub_no, pub_date, grant_no, grant_date, title, left(abstract, 400) AS abstract,
+  applicants, patentees, address, inventors, ipc_main, ipc, ipc_section, industries, status, status_raw, status_date, agency, agents,
+  priority, family, claims_count, province_code, area_code, area_source, visibility, is_demo, updated_at`;
+
+const DETAIL_COLUMNS = LIST_COLUMNS.replace('left(abstract, 400) AS abstract', 'abstract');
+
+const MATCH = `($1::text IS NULL OR search @@ to_tsquery('simple', $1))`;
+
+const BY_DATE = `SELECT ${LIST_COLUMNS} FROM patents WHERE ${MATCH} ORDER BY app_date DESC, id DESC LIMIT $2 OFFSET $3`;
+const BY_RANK = `SELECT ${LIST_COLUMNS} FROM patents WHERE ${MATCH} ORDER BY ts_rank_cd(search, to_tsquery('simple', $1)) DESC, app_date DESC, id DESC LIMIT $2 OFFSET $3`;
+
+export function listPage(q: Queryable, tsquery: string | null, sort: 'date' | 'relevance', limit: number, offset: number): Promise<PatentRow[]> {
+  return q.query<PatentRow>(sort === 'relevance' && tsquery ? BY_RANK : BY_DATE, [tsquery, limit, offset]);
+}
+
+/**
+ * Total and facet counts over at most `cap` matches, computed from one materialised match set in a
+ * single statement.
+ */
+const FACETS = `WITH m AS MATERIALIZED (
+    SELECT id, type, status, area_code, extract(year FROM app_date)::int AS year, ipc_section, industries
+    FROM patents WHERE ${MATCH} LIMIT $2
+  )
+  SELECT 'total' AS facet, NULL::text AS value, count(*)::int AS n FROM m
+  UNION ALL SELECT 'type', type, count(*)::int FROM m GROUP BY type
+  UNION ALL SELECT 'status', status, count(*)::int FROM m GROUP BY status
+  UNION ALL SELECT 'county', coalesce(area_code, ''), count(*)::int FROM m GROUP BY area_code
+  UNION ALL SELECT 'year', year::text, count(*)::int FROM m GROUP BY year
+  UNION ALL SELECT 'section', coalesce(ipc_section, ''), count(*)::int FROM m GROUP BY ipc_section
+  UNION ALL SELECT 'industry', i, count(*)::int FROM m, unnest(m.industries) AS i GROUP BY i
+  UNION ALL (SELECT 'holder', ph.holder_id::text, count(*)::int FROM m JOIN patent_holders ph ON ph.patent_id = m.id
+             GROUP BY ph.holder_id ORDER BY 3 DESC, 2 LIMIT 10)`;
+
+export function facetRows(q: Queryable, tsquery: string | null, cap: number): Promise<Array<{ facet: string; value: string | null; n: number }>> {
+  return q.query(FACETS, [tsquery, cap]);
+}
+
+/** A patent by any of its numbers, only if the visibility rule lets the caller see it. */
+export async function findByNumbers(q: Queryable, appNo: string | null, pubNos: string[], visibilityQuery: string | null): Promise<PatentRow | undefined> {
+  const [row] = await q.query<PatentRow>(
+    `SELECT ${DETAIL_COLUMNS} FROM patents
+      WHERE (app_no = $1 OR pub_no = ANY($2) OR grant_no = ANY($2)) AND ($3::text IS NULL OR search @@ to_tsquery('simple', $3))
+      ORDER BY app_date DESC LIMIT 1`,
+    [appNo, pubNos, visibilityQuery],
+  );
+  return row;
+}
+
+export interface HolderLink {
+  seq: number;
+  holder_id: number;
+  name: string;
+  kind: string;
+  uscc: string | null;
+  area_code: string | null;
+  area_source: string;
+}
+
+export const holdersOf = (q: Queryable, patentId: number) =>
+  q.query<HolderLink>(
+    `SELECT ph.seq, h.id AS holder_id, h.name, h.kind, h.uscc, h.area_code, h.area_source
+       FROM patent_holders ph JOIN holders h ON h.id = ph.holder_id WHERE ph.patent_id = $1 ORDER BY ph.seq`,
+    [patentId],
+  );
+
+export const historyOf = (q: Queryable, patentId: number) =>
+  q.query<{ status: string; status_raw: string | null; event_date: string | null; recorded_at: Date }>(
+    'SELECT status, status_raw, event_date, recorded_at FROM patent_status_history WHERE patent_id = $1 ORDER BY recorded_at, id',
+    [patentId],
+  );
+
+export const holderNames = (q: Queryable, ids: number[]) =>
+  q.query<{ id: number; name: string }>('SELECT id, name FROM holders WHERE id = ANY($1)', [ids]);
+
+/** Rows of a search in date order after a keyset position (for streamed exports). */
+export function exportChunk(q: Queryable, tsquery: string | null, after: { date: string; id: number } | null, limit: number): Promise<PatentRow[]> {
+  return q.query<PatentRow>(
+    `SELECT ${LIST_COLUMNS} FROM patents WHERE ${MATCH}
+       AND ($2::date IS NULL OR (app_date, id) < ($2::date, $3::bigint))
+     ORDER BY app_date DESC, id DESC LIMIT $4`,
+    [tsquery, after?.date ?? null, after?.id ?? null, limit],
+  );
+}
+
+/** How many rows match, counting no further than `cap`. */
+export async function countMatches(q: Queryable, tsquery: string | null, cap: number): Promise<number> {
+  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM patents WHERE ${MATCH} LIMIT $2) AS m`, [tsquery, cap]);
+  return row?.n ?? 0;
+}

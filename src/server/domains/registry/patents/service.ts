@@ -1,0 +1,141 @@
+import { ipcTitle } from '../../../../shared/reference/ipc';
+import { parsePublicationNumber } from '../../../../shared/registry/normalise';
+import type { LegalStatus, PatentType } from '../../../../shared/registry/types';
+import { highlight } from '../../../../shared/search/tokenize';
+import { areaByCode, formatApplicationNumber, parseApplicationNumber } from '../../../../shared/validators';
+import type { Actor } from '../../../actor';
+import type { AppContext } from '../../../context';
+import { notFound } from '../../../errors';
+import { groupFacets, industryNames, labelCounties, labelHolders } from '../search/facets';
+import { buildTsQuery, COUNT_CAP, many, years } from '../search/query';
+import * as sql from './queries';
+import type { PatentDetail, PatentQuery, PatentSearchResult, PatentSummary } from './schema';
+
+const KIND_CODES = ['A', 'B', 'C', 'U', 'Y', 'S', 'D'];
+
+/** The numbers a query may mean: an application number, or a publication / grant number with any kind code. */
+export function numberCandidates(text: string): { appNo: string | null; pubNos: string[] } | null {
+  const app = parseApplicationNumber(text);
+  if (app.ok) return { appNo: app.canonical, pubNos: [] };
+  const pub = parsePublicationNumber(text);
+  if (pub.ok) {
+    const base = pub.kind ? pub.canonical.slice(0, -pub.kind.length) : pub.canonical;
+    return { appNo: null, pubNos: pub.kind ? [pub.canonical] : KIND_CODES.map((k) => `${base}${k}`) };
+  }
+  return null;
+}
+
+function summary(r: sql.PatentRow, q: string | undefined): PatentSummary {
+  return {
+    id: r.id,
+    appNo: r.app_no,
+    appNoDisplay: formatApplicationNumber(r.app_no),
+    appDate: r.app_date,
+    type: r.type as PatentType,
+    pct: r.pct,
+    pubNo: r.pub_no,
+    pubDate: r.pub_date,
+    grantNo: r.grant_no,
+    grantDate: r.grant_date,
+    title: r.title,
+    titleHighlight: highlight(r.title, q ?? ''),
+    snippet: highlight(r.abstract ?? '', q ?? '', 160),
+    applicants: r.applicants,
+    inventors: r.inventors,
+    status: r.status as LegalStatus,
+    statusRaw: r.status_raw,
+    areaCode: r.area_code,
+    areaName: r.area_code ? (areaByCode(r.area_code)?.name ?? null) : null,
+    ipcMain: r.ipc_main,
+    industries: r.industries,
+    visibility: r.visibility as 'public' | 'internal',
+    isDemo: r.is_demo,
+  };
+}
+
+/** The tsquery of a patent search: its words, filters and the actor's area rule (search and export alike). */
+export function patentTsQuery(query: Omit<PatentQuery, 'page' | 'pageSize' | 'sort'>, actor: Actor): string | null {
+  const ipc = query.ipc?.trim().toUpperCase();
+  return buildTsQuery(
+    [query.q, ipc && ipc.length > 1 ? ipc : undefined].filter(Boolean).join(' ') || undefined,
+    {
+      type: many(query.type),
+      status: many(query.status),
+      county: many(query.county),
+      year: years(query.year),
+      section: ipc && ipc.length === 1 ? [ipc] : undefined,
+      industry: many(query.industry),
+      holder: many(query.holder),
+    },
+    actor,
+  );
+}
+
+const FACETS = ['type', 'status', 'county', 'year', 'section', 'industry', 'holder'] as const;
+
+/** Full-text search with filters and facets; county desks see public records and their own. */
+export async function searchPatents(ctx: AppContext, actor: Actor, query: PatentQuery): Promise<PatentSearchResult> {
+  const page = { page: query.page, pageSize: query.pageSize };
+  const number = query.q ? numberCandidates(query.q) : null;
+  if (number) {
+    const row = await sql.findByNumbers(ctx.db, number.appNo, number.pubNos, buildTsQuery(undefined, {}, actor));
+    const empty = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as PatentSearchResult['facets'];
+    return { ...page, items: row ? [summary(row, undefined)] : [], total: row ? 1 : 0, totalCapped: false, facetsEstimated: false, lookup: 'number', facets: empty };
+  }
+  const tsquery = patentTsQuery(query, actor);
+  const [rows, facetRows] = await Promise.all([
+    sql.listPage(ctx.db, tsquery, query.sort, query.pageSize, (query.page - 1) * query.pageSize),
+    sql.facetRows(ctx.db, tsquery, COUNT_CAP + 1),
+  ]);
+  const { facets, total, capped } = groupFacets(facetRows, FACETS);
+  labelCounties(facets.county ?? []);
+  await labelHolders(ctx.db, facets.holder ?? []);
+  const industries = await industryNames(ctx.db);
+  for (const f of facets.industry ?? []) f.label = industries.names.get(f.value) ?? null;
+  return {
+    ...page,
+    items: rows.map((r) => summary(r, query.q)),
+    total,
+    totalCapped: capped,
+    facetsEstimated: capped,
+    lookup: null,
+    facets: facets as PatentSearchResult['facets'],
+  };
+}
+
+/** A patent by any spelling of its application, publication or grant number. */
+export async function getPatent(ctx: AppContext, actor: Actor, number: string): Promise<PatentDetail> {
+  const candidates = numberCandidates(number);
+  const row = candidates ? await sql.findByNumbers(ctx.db, candidates.appNo, candidates.pubNos, buildTsQuery(undefined, {}, actor)) : undefined;
+  if (!row) throw notFound({ zh: `没有找到专利 ${number}，或无权查看`, en: `Patent ${number} not found` });
+  const [holders, history, industries] = await Promise.all([sql.holdersOf(ctx.db, row.id), sql.historyOf(ctx.db, row.id), industryNames(ctx.db)]);
+  return {
+    ...summary(row, undefined),
+    abstract: row.abstract,
+    patentees: row.patentees,
+    address: row.address,
+    ipc: row.ipc.map((code) => ({ code, title: ipcTitle(code, 'zh') })),
+    ipcSection: row.ipc_section,
+    industryNames: row.industries.map((code) => ({ code, name: industries.names.get(code) ?? code })),
+    industryMapIsDemo: industries.isDemo,
+    statusDate: row.status_date,
+    agency: row.agency,
+    agents: row.agents,
+    priority: row.priority,
+    family: row.family,
+    claimsCount: row.claims_count,
+    provinceCode: row.province_code,
+    areaSource: row.area_source,
+    holders: holders.map((h) => ({
+      id: h.holder_id,
+      name: h.name,
+      kind: h.kind as 'org' | 'person',
+      uscc: h.uscc,
+      areaCode: h.area_code,
+      areaName: h.area_code ? (areaByCode(h.area_code)?.name ?? null) : null,
+      areaSource: h.area_source,
+    })),
+    history: history.map((e) => ({ status: e.status, statusRaw: e.status_raw, eventDate: e.event_date, recordedAt: e.recorded_at.toISOString() })),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

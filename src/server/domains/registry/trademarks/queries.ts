@@ -1,0 +1,69 @@
+import type { Queryable } from '../../../db/db';
+
+export interface TrademarkRow {
+  id: number;
+  reg_no: string;
+  nice_class: number;
+  name: string;
+  app_date: string | null;
+  reg_date: string | null;
+  term_start: string | null;
+  term_end: string | null;
+  applicants: string[];
+  address: string | null;
+  mark_type: string;
+  status: string;
+  status_raw: string | null;
+  goods: string | null;
+  agency: string | null;
+  area_code: string | null;
+  area_source: string;
+  visibility: string;
+  is_demo: boolean;
+  updated_at: Date;
+}
+
+const COLUMNS = `id, reg_no, nice_class, name, app_date, reg_date, term_start, term_end, applicants, address, mark_type, status, status_raw,
+  goods, agency, area_code, area_source, visibility, is_demo, updated_at`;
+const MATCH = `($1::text IS NULL OR search @@ to_tsquery('simple', $1))`;
+const BY_DATE = `SELECT ${COLUMNS} FROM trademarks WHERE ${MATCH} ORDER BY coalesce(reg_date, app_date) DESC NULLS LAST, id DESC LIMIT $2 OFFSET $3`;
+const BY_RANK = `SELECT ${COLUMNS} FROM trademarks WHERE ${MATCH} ORDER BY ts_rank_cd(search, to_tsquery('simple', $1)) DESC, coalesce(reg_date, app_date) DESC NULLS LAST, id DESC LIMIT $2 OFFSET $3`;
+
+export function listPage(q: Queryable, tsquery: string | null, sort: 'date' | 'relevance', limit: number, offset: number): Promise<TrademarkRow[]> {
+  return q.query<TrademarkRow>(sort === 'relevance' && tsquery ? BY_RANK : BY_DATE, [tsquery, limit, offset]);
+}
+
+const FACETS = `WITH m AS MATERIALIZED (
+    SELECT id, nice_class, status, area_code, mark_type, extract(year FROM coalesce(reg_date, app_date))::int AS year
+    FROM trademarks WHERE ${MATCH} LIMIT $2
+  )
+  SELECT 'total' AS facet, NULL::text AS value, count(*)::int AS n FROM m
+  UNION ALL SELECT 'class', nice_class::text, count(*)::int FROM m GROUP BY nice_class
+  UNION ALL SELECT 'status', status, count(*)::int FROM m GROUP BY status
+  UNION ALL SELECT 'county', coalesce(area_code, ''), count(*)::int FROM m GROUP BY area_code
+  UNION ALL SELECT 'year', year::text, count(*)::int FROM m WHERE year IS NOT NULL GROUP BY year
+  UNION ALL SELECT 'mark', mark_type, count(*)::int FROM m GROUP BY mark_type
+  UNION ALL (SELECT 'holder', th.holder_id::text, count(*)::int FROM m JOIN trademark_holders th ON th.trademark_id = m.id
+             GROUP BY th.holder_id ORDER BY 3 DESC, 2 LIMIT 10)`;
+
+export function facetRows(q: Queryable, tsquery: string | null, cap: number): Promise<Array<{ facet: string; value: string | null; n: number }>> {
+  return q.query(FACETS, [tsquery, cap]);
+}
+
+/** Every class registered under a number, visible to the caller. */
+export function findByNumber(q: Queryable, regNo: string, visibilityQuery: string | null): Promise<TrademarkRow[]> {
+  return q.query<TrademarkRow>(`SELECT ${COLUMNS} FROM trademarks WHERE reg_no = $2 AND ${MATCH} ORDER BY nice_class`, [visibilityQuery, regNo]);
+}
+
+export const holdersOf = (q: Queryable, id: number) =>
+  q.query<{ seq: number; holder_id: number; name: string; kind: string; uscc: string | null; area_code: string | null; area_source: string }>(
+    `SELECT th.seq, h.id AS holder_id, h.name, h.kind, h.uscc, h.area_code, h.area_source
+       FROM trademark_holders th JOIN holders h ON h.id = th.holder_id WHERE th.trademark_id = $1 ORDER BY th.seq`,
+    [id],
+  );
+
+export const historyOf = (q: Queryable, id: number) =>
+  q.query<{ status: string; status_raw: string | null; event_date: string | null; recorded_at: Date }>(
+    'SELECT status, status_raw, event_date, recorded_at FROM trademark_status_history WHERE trademark_id = $1 ORDER BY recorded_at, id',
+    [id],
+  );

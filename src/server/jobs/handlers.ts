@@ -1,0 +1,5 @@
+import { importJobHandler } from '../domains/registry/import/service';
+import type { JobHandler } from './runner';
+
+/** Every kind of job the platform runs; a domain with long work adds its handler here. */
+export const JOB_HANDLERS: readonly JobHandler[] = [importJobHandler];
