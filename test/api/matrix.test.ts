@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasPermission, type Role } from '../../src/shared/roles';
+import { type Role } from '../../src/shared/roles';
+import { allows } from '../../src/server/http/auth';
 import { DEMO_ACCOUNTS } from '../../src/server/demo/accounts';
 import { createTestApp, type Agent, type TestApp } from '../support/app';
 
@@ -53,7 +54,7 @@ describe('permission matrix', () => {
         let allowed: boolean;
         if (access === 'public' || access === 'session') allowed = true;
         else if (access === 'operator') allowed = false;
-        else allowed = hasPermission(account.roles as Role[], access);
+        else allowed = allows(account.roles as Role[], access);
         const denied = res.statusCode === 401 || res.statusCode === 403;
         const expected = access === 'operator' ? 401 : 403;
         if (allowed && denied && res.data?.error?.code !== 'step_required') problems.push(`${method} ${route.url}: ${account.username} allowed but got ${res.statusCode}`);

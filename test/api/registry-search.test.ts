@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../support/app';
-import { appNo, csv, importFile, uscc } from '../support/registry';
+import { appNo, csv, importFile, postFile, uscc } from '../support/registry';
 
 const GUSHI = uscc('411525', 'XR0000001');
 const SHIHE = uscc('411502', 'XR0000002');
@@ -159,5 +159,28 @@ describe('searching the register', () => {
     expect(detail.data.trademarks).toBe(1);
     const rights = await city.get(`/api/patents?holder=${holder.id}`);
     expect(numbers(rights)).toContain(N.tea);
+  });
+
+  it('replaces the demo industry mapping with an imported table and re-labels every patent at once', async () => {
+    const before = await city.get('/api/industries');
+    expect(before.data.isDemo).toBe(true);
+    const bad = await postFile(city, '/api/industries/import', 'bad.csv', 'industry_code,industry_name,ipc,keywords\n3,新材料产业,Z99,\n');
+    expect(bad.statusCode).toBe(400);
+    expect((await city.get('/api/industries')).data.isDemo).toBe(true);
+    expect((await partner.get('/api/industries')).statusCode).toBe(200);
+
+    const table = 'industry_code,industry_name,ipc,keywords\n3.4,先进无机非金属材料,C04B 14,珍珠岩|膨胀\n4.1,生物医药产业,A61K,\n';
+    const res = await postFile(city, '/api/industries/import?source=' + encodeURIComponent('参照关系表（2021）测试'), 'map.csv', table);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.data.rows).toBe(2);
+    const after = await city.get('/api/industries');
+    expect(after.data).toMatchObject({ isDemo: false, source: '参照关系表（2021）测试' });
+    const pearl = await city.get(`/api/patents/${N.pearl}`);
+    expect(pearl.data.industries).toEqual(['3.4']);
+    expect(pearl.data.industryMapIsDemo).toBe(false);
+    const byIndustry = await search(city, { industry: '3.4', q: '检索' });
+    expect(numbers(byIndustry).sort()).toEqual([N.ownUnpublished, N.pearl].sort());
+    const audit = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'registry.industry_map'");
+    expect(audit[0]?.n).toBe(1);
   });
 });

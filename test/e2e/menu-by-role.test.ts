@@ -18,19 +18,24 @@ const POLICY = '安全策略';
 const AUDIT = '审计日志';
 const OUTBOX = '发件箱';
 const ACCOUNT = '账号与安全';
+// 知识产权大数据中心 (registry.read; 地区待定 registry.curate; 导入 registry.import; 产业映射 registry.reference).
+const REGISTRY = ['专利检索', '商标检索', '地理标志', '权利人'];
+const UNRESOLVED = '地区待定权利人';
+const IMPORT = '数据导入';
+const INDUSTRIES = '产业分类映射';
 
 const MENUS: Record<string, string[]> = {
-  admin: [HOME, AREAS, ORGS, USERS, POLICY, OUTBOX, ACCOUNT],
+  admin: [HOME, INDUSTRIES, AREAS, ORGS, USERS, POLICY, OUTBOX, ACCOUNT],
   security: [HOME, AREAS, ORGS_RO, USERS, POLICY, ACCOUNT],
   auditor: [HOME, AREAS, ORGS_RO, USERS, AUDIT, ACCOUNT],
-  city: [HOME, AREAS, ORGS_RO, ACCOUNT],
-  gushi: [HOME, AREAS, ORGS_RO, ACCOUNT],
-  shangtianti: [HOME, AREAS, ORGS_RO, ACCOUNT],
-  court: [HOME, AREAS, ACCOUNT],
-  lingrui: [HOME, AREAS, ACCOUNT],
-  xynu: [HOME, AREAS, ACCOUNT],
-  agency: [HOME, AREAS, ACCOUNT],
-  bank: [HOME, AREAS, ACCOUNT],
+  city: [HOME, ...REGISTRY, UNRESOLVED, IMPORT, INDUSTRIES, AREAS, ORGS_RO, ACCOUNT],
+  gushi: [HOME, ...REGISTRY, UNRESOLVED, AREAS, ORGS_RO, ACCOUNT],
+  shangtianti: [HOME, ...REGISTRY, UNRESOLVED, AREAS, ORGS_RO, ACCOUNT],
+  court: [HOME, ...REGISTRY, AREAS, ACCOUNT],
+  lingrui: [HOME, ...REGISTRY, AREAS, ACCOUNT],
+  xynu: [HOME, ...REGISTRY, AREAS, ACCOUNT],
+  agency: [HOME, ...REGISTRY, AREAS, ACCOUNT],
+  bank: [HOME, ...REGISTRY, AREAS, ACCOUNT],
 };
 
 /**

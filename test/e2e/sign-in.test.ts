@@ -66,13 +66,25 @@ describe('signed in as the city office', () => {
 
     // City officer menu in Chinese.
     const zhMenu = await mainMenu(page).getByRole('menuitem').allInnerTexts();
-    expect(zhMenu).toEqual(['工作台', '地区与人口', '机构名录', '账号与安全']);
+    expect(zhMenu).toEqual(['工作台', '专利检索', '商标检索', '地理标志', '权利人', '地区待定权利人', '数据导入', '产业分类映射', '地区与人口', '机构名录', '账号与安全']);
 
     // Switch to English: menu, headings and html lang follow.
     await page.getByLabel('界面语言').getByText('English', { exact: true }).click();
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     await mainMenu(page, 'Main menu').waitFor();
-    expect(await mainMenu(page, 'Main menu').getByRole('menuitem').allInnerTexts()).toEqual(['Dashboard', 'Areas & population', 'Organisation directory', 'Account & security']);
+    expect(await mainMenu(page, 'Main menu').getByRole('menuitem').allInnerTexts()).toEqual([
+      'Dashboard',
+      'Patents',
+      'Trademarks',
+      'Geographical indications',
+      'Right holders',
+      'Holders to place',
+      'Data import',
+      'Industry mapping',
+      'Areas & population',
+      'Organisation directory',
+      'Account & security',
+    ]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await page.locator('.xz-header-org').innerText()).toMatch(/^信阳市知识产权局 · Xinyang/);
     expect(await page.getByText('演示数据', { exact: true }).count()).toBe(0);

@@ -23,15 +23,20 @@ export function csv(rows: ReadonlyArray<ReadonlyArray<string | number>>): string
   return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
-/** POSTs a file to /api/imports as multipart/form-data, as a browser form would. */
-export function upload(agent: Agent, kind: string, fileName: string, content: Buffer | string, query = ''): Promise<Reply> {
+/** POSTs a file as multipart/form-data, as a browser form would. */
+export function postFile(agent: Agent, url: string, fileName: string, content: Buffer | string): Promise<Reply> {
   const boundary = '----xinzhitest7d1b';
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
     typeof content === 'string' ? Buffer.from(content, 'utf8') : content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return agent.request('POST', `/api/imports?kind=${kind}${query}`, body as unknown as string, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  return agent.request('POST', url, body as unknown as string, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+}
+
+/** Uploads a file for import analysis (POST /api/imports). */
+export function upload(agent: Agent, kind: string, fileName: string, content: Buffer | string, query = ''): Promise<Reply> {
+  return postFile(agent, `/api/imports?kind=${kind}${query}`, fileName, content);
 }
 
 /** Uploads, starts with the suggested mapping (or the given one), runs the job; returns the finished job. */

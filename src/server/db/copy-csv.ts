@@ -29,25 +29,3 @@ export function copyCsv(columns: readonly string[], rows: ReadonlyArray<readonly
   for (const r of rows) lines.push(r.map(field).join(','));
   return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
 }
-
-/** PostgreSQL keeps at most 256 positions per lexeme and positions up to 16383. */
-const MAX_POSITIONS = 256;
-const MAX_POSITION = 16383;
-
-/**
- * The text form of a tsvector for tokens in order (positions 1, 2, 3 …), the same value
- * `to_tsvector('simple', tokens.join(' '))` gives for tokens the 'simple' parser keeps whole.
- * Extra tokens (filters) are added without positions.
- */
-export function tsvectorLiteral(tokens: readonly string[], extra: readonly string[] = []): string {
-  const positions = new Map<string, number[]>();
-  tokens.forEach((t, i) => {
-    const list = positions.get(t);
-    const pos = Math.min(i + 1, MAX_POSITION);
-    if (!list) positions.set(t, [pos]);
-    else if (list.length < MAX_POSITIONS && list[list.length - 1] !== pos) list.push(pos);
-  });
-  const parts = [...positions].map(([t, p]) => `'${t}':${p.join(',')}`);
-  for (const e of extra) if (!positions.has(e)) parts.push(`'${e}'`);
-  return parts.join(' ');
-}

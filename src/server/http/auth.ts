@@ -15,7 +15,8 @@ import type { Stage } from '../domains/identity/auth/queries';
  * - 'operator': only the local operator token of the `xinzhi` CLI;
  * - a Permission from src/shared/roles.ts.
  */
-export type Access = 'public' | 'session' | 'operator' | Permission;
+/** Who may call a route; a list of permissions means any one of them. */
+export type Access = 'public' | 'session' | 'operator' | Permission | readonly Permission[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -70,6 +71,11 @@ function bearer(req: FastifyRequest): string | null {
 
 const unauthenticated = () => new AppError('unauthenticated', { zh: '请先登录', en: 'Please sign in' });
 const expired = () => new AppError('session_expired', { zh: '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' });
+
+/** True when the roles hold the permission, or one of the permissions of a list. */
+export function allows(roles: Parameters<typeof hasPermission>[0], access: Permission | readonly Permission[]): boolean {
+  return typeof access === 'string' ? hasPermission(roles, access) : access.some((p) => hasPermission(roles, p));
+}
 
 /** Resolves the caller on every request and enforces the route's access rule and CSRF. */
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
@@ -141,8 +147,8 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
         }
       }
     }
-    if (access !== 'session' && !hasPermission(req.actor.roles, access)) {
-      await deny(ctx, req, access);
+    if (access !== 'session' && !allows(req.actor.roles, access)) {
+      await deny(ctx, req, typeof access === 'string' ? access : access.join('|'));
       throw new AppError('forbidden', { zh: '当前角色无权执行此操作', en: 'Your role is not allowed to do this' }, { permission: access });
     }
   });

@@ -46,6 +46,7 @@ export default function systemRoutes(app: FastifyInstance, ctx: AppContext): voi
       demo: ctx.demo,
       database: ctx.db.kind,
       passwordMinLength: (await getPolicy(ctx.db)).minLength,
+      importMaxMB: Math.round(ctx.config.importMaxBytes / 1048576),
       ...(ctx.demo
         ? {
             demoAccounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.roles[0] ?? '', org: a.org, note: a.note })),

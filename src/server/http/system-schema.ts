@@ -10,6 +10,7 @@ export const meta = z.object({
   demo: z.boolean(),
   database: databaseKind,
   passwordMinLength: z.number().int().describe('The password policy’s minimum length, for live checks as people type'),
+  importMaxMB: z.number().int().describe('Largest import file accepted, in MB'),
   demoAccounts: z
     .array(z.object({ username: z.string(), role: z.string(), org: z.string(), note: z.object({ zh: z.string(), en: z.string() }) }))
     .optional()

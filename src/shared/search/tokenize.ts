@@ -10,8 +10,6 @@
  * tsquery operators.
  */
 
-const HAN = /\p{Script=Han}/u;
-const WORD_CHAR = /[\p{Script=Han}a-z0-9]/u;
 /** Longer Latin/digit runs are cut: they are codes or noise, and lexemes have a size limit. */
 const MAX_WORD = 40;
 
@@ -20,26 +18,109 @@ export function foldText(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-type Run = { text: string; han: boolean };
+// Character classes by code unit: the tokenizer runs over every title and abstract of an import.
+const OTHER = 0;
+const WORD = 1;
+const HAN = 2;
+const HIGH_SURROGATE = 3;
 
-/** Splits folded text into runs of Han characters and runs of [a-z0-9]; everything else separates. */
-function runs(folded: string): Run[] {
-  const out: Run[] = [];
-  let current = '';
-  let currentHan = false;
-  for (const ch of folded) {
-    const isWord = WORD_CHAR.test(ch);
-    const isHan = isWord && HAN.test(ch);
-    if (!isWord || (current !== '' && isHan !== currentHan)) {
-      if (current) out.push({ text: current, han: currentHan });
-      current = '';
-    }
-    if (isWord) {
-      current += ch;
-      currentHan = isHan;
-    }
+function classOf(c: number): number {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return WORD;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) return HAN;
+  // Extensions B–H (U+20000–U+3FFFF) start with a high surrogate D840–D8BF.
+  if (c >= 0xd840 && c <= 0xd8bf) return HIGH_SURROGATE;
+  return OTHER;
+}
+
+/**
+ * Calls `emit` for every token of the text in order: each bigram of a Chinese run (a 1-character
+ * run as itself), each Latin/digit run whole. Returns how many tokens it emitted.
+ */
+function scan(text: string, emit: (token: string) => void): number {
+  const s = foldText(text);
+  let n = 0;
+  let i = 0;
+  const len = s.length;
+  while (i < len) {
+    const k = classOf(s.charCodeAt(i));
+    if (k === WORD) {
+      let j = i + 1;
+      while (j < len && classOf(s.charCodeAt(j)) === WORD) j++;
+      emit(s.slice(i, Math.min(j, i + MAX_WORD)));
+      n++;
+      i = j;
+    } else if (k === HAN || k === HIGH_SURROGATE) {
+      // The run as a list of characters (a supplementary character is two code units).
+      const chars: string[] = [];
+      let j = i;
+      for (;;) {
+        const c = j < len ? classOf(s.charCodeAt(j)) : OTHER;
+        if (c === HAN) chars.push(s.charAt(j++));
+        else if (c === HIGH_SURROGATE && j + 1 < len) {
+          chars.push(s.slice(j, j + 2));
+          j += 2;
+        } else break;
+      }
+      if (chars.length === 1) {
+        emit(chars[0] as string);
+        n++;
+      } else {
+        for (let c = 0; c + 1 < chars.length; c++) emit(`${chars[c]}${chars[c + 1]}`);
+        n += chars.length - 1;
+      }
+      i = j;
+    } else i++;
   }
-  if (current) out.push({ text: current, han: currentHan });
+  return n;
+}
+
+/** The index tokens of some texts, in order, space-separated. */
+export function indexTokens(...texts: Array<string | null | undefined>): string {
+  const out: string[] = [];
+  for (const text of texts) if (text) scan(text, (t) => out.push(t));
+  return out.join(' ');
+}
+
+/**
+ * The text form of the search tsvector of some texts: each token with its position (so that
+ * phrases work), a gap between texts (a phrase never spans two fields), then the filter tokens
+ * without positions. Repeats are left in: PostgreSQL merges them, caps positions per lexeme at
+ * 256 and positions at 16383 itself. Tokens are Han or [a-z0-9] only, so nothing needs quoting.
+ */
+export function searchVector(texts: ReadonlyArray<string | null | undefined>, filters: readonly string[]): string {
+  const parts: string[] = [];
+  let pos = 0;
+  for (const text of texts) {
+    if (!text) continue;
+    scan(text, (t) => parts.push(`${t}:${Math.min(++pos, 16383)}`));
+    pos++;
+  }
+  for (const f of filters) parts.push(f);
+  return parts.join(' ');
+}
+
+/** The tokens of a query, in order, without bigrams: Chinese and Latin/digit runs. */
+function runs(folded: string): Array<{ text: string; han: boolean }> {
+  const out: Array<{ text: string; han: boolean }> = [];
+  let i = 0;
+  const len = folded.length;
+  while (i < len) {
+    const k = classOf(folded.charCodeAt(i));
+    if (k === OTHER) {
+      i++;
+      continue;
+    }
+    const han = k !== WORD;
+    let j = i;
+    while (j < len) {
+      const c = classOf(folded.charCodeAt(j));
+      if (han && c === HIGH_SURROGATE && j + 1 < len) j += 2;
+      else if ((han && c === HAN) || (!han && c === WORD)) j++;
+      else break;
+    }
+    out.push({ text: folded.slice(i, j), han });
+    i = j;
+  }
   return out;
 }
 
@@ -49,19 +130,6 @@ function bigrams(run: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
   return out;
-}
-
-/** The index tokens of some texts, in order, space-separated (positions follow that order). */
-export function indexTokens(...texts: Array<string | null | undefined>): string {
-  const out: string[] = [];
-  for (const text of texts) {
-    if (!text) continue;
-    for (const run of runs(foldText(text))) {
-      if (run.han) out.push(...bigrams(run.text));
-      else out.push(run.text.slice(0, MAX_WORD));
-    }
-  }
-  return out.join(' ');
 }
 
 export interface QueryTokens {

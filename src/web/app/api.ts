@@ -93,7 +93,9 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
     accept: 'application/json',
     'accept-language': language === 'zh' ? 'zh-CN' : 'en',
   };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  // A file upload (FormData) sets its own multipart content type with the boundary.
+  const multipart = opts.body instanceof FormData;
+  if (opts.body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let res: Response;
@@ -102,7 +104,7 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : multipart ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
@@ -141,4 +143,10 @@ export const http = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
   del: <T>(path: string) => request<T>('DELETE', path),
+  /** One file as multipart/form-data (part name "file"), with the same headers and errors as every call. */
+  upload: <T>(path: string, file: File, query?: Query) => {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return request<T>('POST', path, { query, body });
+  },
 };

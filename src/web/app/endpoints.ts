@@ -1,5 +1,5 @@
 /** Typed helpers for every endpoint the web app calls; pages use these, never raw paths. */
-import { http, type Query } from './api';
+import { buildUrl, http, type Query } from './api';
 import type {
   AreaDetail,
   AreaView,
@@ -7,7 +7,20 @@ import type {
   ChainReport,
   CreatedUser,
   FigureBody,
+  GiDetail,
+  GiKind,
+  GiView,
   GrantBody,
+  HolderDetail,
+  HolderView,
+  ImportAnalysis,
+  ImportField,
+  ImportKind,
+  ImportProfile,
+  ImportRejection,
+  ImportStart,
+  IndustryMapping,
+  JobView,
   IssuedToken,
   Meta,
   MfaSetup,
@@ -17,6 +30,8 @@ import type {
   OutboxPage,
   Page,
   PasswordReset,
+  PatentDetail,
+  PatentSearchResult,
   PopulationFigure,
   RecoveryCodes,
   RoleInfo,
@@ -24,6 +39,8 @@ import type {
   SessionView,
   SignIn,
   TokenView,
+  TrademarkDetail,
+  TrademarkSearchResult,
   UserCreate,
   UserUpdate,
   UserView,
@@ -121,4 +138,86 @@ export const auditApi = {
 
 export const outboxApi = {
   list: (q: { page: number; pageSize: number }) => http.get<OutboxPage>('/api/outbox', q),
+};
+
+// 知识产权大数据中心. Multi-valued filters are comma-separated (type=invention,utility).
+
+export interface PatentQuery extends Query {
+  page: number;
+  pageSize: number;
+  q?: string;
+  sort?: 'relevance' | 'date';
+  type?: string;
+  status?: string;
+  county?: string;
+  year?: string;
+  ipc?: string;
+  industry?: string;
+  holder?: string;
+}
+
+export const patentsApi = {
+  search: (q: PatentQuery, signal?: AbortSignal) => http.get<PatentSearchResult>('/api/patents', q, signal),
+  get: (number: string) => http.get<PatentDetail>(`/api/patents/${enc(number)}`),
+  /** A link, not a call: the server streams the file and the browser saves it. */
+  exportUrl: (q: Omit<PatentQuery, 'page' | 'pageSize'>, format: 'xlsx' | 'csv') => buildUrl('/api/patents/export', { ...q, format }),
+};
+
+export interface TrademarkQuery extends Query {
+  page: number;
+  pageSize: number;
+  q?: string;
+  sort?: 'relevance' | 'date';
+  class?: string;
+  status?: string;
+  county?: string;
+  year?: string;
+  mark?: string;
+  holder?: string;
+}
+
+export const trademarksApi = {
+  search: (q: TrademarkQuery, signal?: AbortSignal) => http.get<TrademarkSearchResult>('/api/trademarks', q, signal),
+  get: (regNo: string, cls?: number) => http.get<TrademarkDetail>(`/api/trademarks/${enc(regNo)}`, { class: cls }),
+};
+
+export const gisApi = {
+  list: (q: { q?: string; kind?: GiKind }) => http.get<GiView[]>('/api/gis', q),
+  get: (id: number, page: number, pageSize: number) => http.get<GiDetail>(`/api/gis/${id}`, { page, pageSize }),
+};
+
+export interface HolderQuery extends Query {
+  page: number;
+  pageSize: number;
+  q?: string;
+  county?: string;
+  kind?: 'org' | 'person';
+  unresolved?: 'true' | 'false';
+}
+
+export const holdersApi = {
+  list: (q: HolderQuery) => http.get<Page<HolderView>>('/api/holders', q),
+  get: (id: number) => http.get<HolderDetail>(`/api/holders/${id}`),
+  assignArea: (id: number, areaCode: string) =>
+    http.put<{ holder: HolderView; moved: { patents: number; trademarks: number } }>(`/api/holders/${id}/area`, { areaCode }),
+};
+
+export const importsApi = {
+  upload: (kind: ImportKind, file: File, profile?: string) => http.upload<ImportAnalysis>('/api/imports', file, { kind, profile }),
+  start: (body: ImportStart) => http.post<JobView>('/api/imports/start', body),
+  recent: () => http.get<JobView[]>('/api/imports'),
+  profiles: (kind: ImportKind) => http.get<ImportProfile[]>('/api/imports/profiles', { kind }),
+  fields: (kind: ImportKind) => http.get<ImportField[]>('/api/imports/fields', { kind }),
+  rejections: (jobId: string) => http.get<ImportRejection[]>(`/api/imports/${enc(jobId)}/rejections`),
+  rejectionsXlsxUrl: (jobId: string) => `/api/imports/${enc(jobId)}/rejections.xlsx`,
+};
+
+export const jobsApi = {
+  get: (id: string) => http.get<JobView>(`/api/jobs/${enc(id)}`),
+  resume: (id: string) => http.post<JobView>(`/api/jobs/${enc(id)}/resume`),
+};
+
+export const industriesApi = {
+  get: () => http.get<IndustryMapping>('/api/industries'),
+  import: (file: File, source?: string) => http.upload<{ rows: number; patentsUpdated: number }>('/api/industries/import', file, { source }),
 };

@@ -23,7 +23,9 @@ export function RequireSession({ children, publicFrame }: { children: ReactNode;
   return children;
 }
 
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+/** The page shows to users holding the permission (or any one of several). */
+export function RequirePermission({ permission, children }: { permission: Permission | readonly Permission[]; children: ReactNode }) {
   const { can } = useSession();
-  return can(permission) ? children : <ForbiddenPage />;
+  const list: readonly Permission[] = typeof permission === 'string' ? [permission] : permission;
+  return list.some((p) => can(p)) ? children : <ForbiddenPage />;
 }

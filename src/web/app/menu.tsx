@@ -1,10 +1,17 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  AimOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  IdcardOutlined,
   MailOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -32,6 +39,18 @@ export const NAV: NavGroup[] = [
   {
     label: 'nav.groupWork',
     items: [{ path: '/', label: 'nav.home', icon: <DashboardOutlined /> }],
+  },
+  {
+    label: 'nav.groupRegistry',
+    items: [
+      { path: '/registry/patents', label: 'nav.patents', icon: <FileSearchOutlined />, permission: 'registry.read' },
+      { path: '/registry/trademarks', label: 'nav.trademarks', icon: <TagsOutlined />, permission: 'registry.read' },
+      { path: '/registry/gis', label: 'nav.gis', icon: <FlagOutlined />, permission: 'registry.read' },
+      { path: '/registry/holders', label: 'nav.holders', icon: <IdcardOutlined />, permission: 'registry.read' },
+      { path: '/registry/holders/unresolved', label: 'nav.unresolved', icon: <AimOutlined />, permission: 'registry.curate' },
+      { path: '/registry/import', label: 'nav.import', icon: <CloudUploadOutlined />, permission: 'registry.import' },
+      { path: '/registry/industries', label: 'nav.industries', icon: <NodeIndexOutlined />, permission: 'registry.reference' },
+    ],
   },
   {
     label: 'nav.groupData',

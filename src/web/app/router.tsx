@@ -22,8 +22,19 @@ const PolicyPage = lazy(() => import('../domains/identity/policy/PolicyPage'));
 const AuditPage = lazy(() => import('../domains/identity/audit/AuditPage'));
 const OutboxPage = lazy(() => import('../domains/identity/outbox/OutboxPage'));
 const AccountPage = lazy(() => import('../domains/identity/account/AccountPage'));
+const PatentSearchPage = lazy(() => import('../domains/registry/patents/PatentSearchPage'));
+const PatentPage = lazy(() => import('../domains/registry/patents/PatentPage'));
+const TrademarkSearchPage = lazy(() => import('../domains/registry/trademarks/TrademarkSearchPage'));
+const TrademarkPage = lazy(() => import('../domains/registry/trademarks/TrademarkPage'));
+const GiListPage = lazy(() => import('../domains/registry/gis/GiListPage'));
+const GiPage = lazy(() => import('../domains/registry/gis/GiPage'));
+const HolderListPage = lazy(() => import('../domains/registry/holders/HolderListPage'));
+const HolderPage = lazy(() => import('../domains/registry/holders/HolderPage'));
+const UnresolvedPage = lazy(() => import('../domains/registry/holders/UnresolvedPage'));
+const ImportPage = lazy(() => import('../domains/registry/import/ImportPage'));
+const IndustriesPage = lazy(() => import('../domains/registry/industries/IndustriesPage'));
 
-const guard = (permission: Permission, page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
+const guard = (permission: Permission | readonly Permission[], page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 const handle = (h: RouteHandle) => h;
 
 export const router = createBrowserRouter([
@@ -62,6 +73,24 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: guard('org.read', <OrgListPage />), handle: handle({ crumb: 'nav.orgs' }) },
           { path: ':id', element: guard('org.read', <OrgDetailPage />), handle: handle({ parent: { path: '/orgs', crumb: 'nav.orgs' }, crumb: 'orgs.detail' }) },
+        ],
+      },
+      {
+        path: 'registry',
+        element: <Outlet />,
+        handle: handle({ crumb: 'nav.groupRegistry' }),
+        children: [
+          { path: 'patents', element: guard('registry.read', <PatentSearchPage />), handle: handle({ crumb: 'nav.patents' }) },
+          { path: 'patents/:number', element: guard('registry.read', <PatentPage />), handle: handle({ parent: { path: '/registry/patents', crumb: 'nav.patents' }, crumb: 'patent.detail' }) },
+          { path: 'trademarks', element: guard('registry.read', <TrademarkSearchPage />), handle: handle({ crumb: 'nav.trademarks' }) },
+          { path: 'trademarks/:regNo/:cls?', element: guard('registry.read', <TrademarkPage />), handle: handle({ parent: { path: '/registry/trademarks', crumb: 'nav.trademarks' }, crumb: 'tm.detail' }) },
+          { path: 'gis', element: guard('registry.read', <GiListPage />), handle: handle({ crumb: 'nav.gis' }) },
+          { path: 'gis/:id', element: guard('registry.read', <GiPage />), handle: handle({ parent: { path: '/registry/gis', crumb: 'nav.gis' }, crumb: 'gi.detail' }) },
+          { path: 'holders', element: guard('registry.read', <HolderListPage />), handle: handle({ crumb: 'nav.holders' }) },
+          { path: 'holders/unresolved', element: guard('registry.curate', <UnresolvedPage />), handle: handle({ parent: { path: '/registry/holders', crumb: 'nav.holders' }, crumb: 'nav.unresolved' }) },
+          { path: 'holders/:id', element: guard('registry.read', <HolderPage />), handle: handle({ parent: { path: '/registry/holders', crumb: 'nav.holders' }, crumb: 'holder.detail' }) },
+          { path: 'import', element: guard('registry.import', <ImportPage />), handle: handle({ crumb: 'nav.import' }) },
+          { path: 'industries', element: guard(['registry.read', 'registry.reference'], <IndustriesPage />), handle: handle({ crumb: 'nav.industries' }) },
         ],
       },
       { path: 'users', element: guard('user.read', <UserListPage />), handle: handle({ crumb: 'nav.users' }) },

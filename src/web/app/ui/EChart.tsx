@@ -13,16 +13,24 @@ interface Props {
   height: number;
   /** Read by screen readers in place of the drawing. */
   label: string;
+  /** A click on a bar or point (a shortcut only: whatever it does must also be reachable by keyboard). */
+  onClick?: (item: { name: string; dataIndex: number; seriesIndex: number }) => void;
 }
 
-export function EChart({ option, height, label }: Props) {
+export function EChart({ option, height, label, onClick }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.EChartsType | null>(null);
+  const clickRef = useRef(onClick);
+  clickRef.current = onClick;
 
   useEffect(() => {
     if (!ref.current) return;
     const c = echarts.init(ref.current, undefined, { renderer: 'svg' });
     chart.current = c;
+    c.on('click', (p) => {
+      const e = p as { name?: string; dataIndex?: number; seriesIndex?: number };
+      clickRef.current?.({ name: String(e.name ?? ''), dataIndex: e.dataIndex ?? -1, seriesIndex: e.seriesIndex ?? 0 });
+    });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(ref.current);
     return () => {

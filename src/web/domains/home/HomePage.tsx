@@ -4,6 +4,7 @@ import { useSession, useUser } from '../../app/session';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { PopulationPanel } from './PopulationPanel';
 import { QuickLinks } from './QuickLinks';
+import { RegistryPanel } from './RegistryPanel';
 import { SecurityStatus } from './SecurityStatus';
 import { Welcome } from './Welcome';
 
@@ -23,6 +24,11 @@ export default function HomePage() {
         <Col xs={24} xl={officer ? 10 : 12}>
           <SecurityStatus />
         </Col>
+        {can('registry.read') && (
+          <Col span={24}>
+            <RegistryPanel />
+          </Col>
+        )}
         {officer && (
           <Col span={24}>
             <PopulationPanel />

@@ -13,6 +13,13 @@ const DESCRIPTIONS: Record<string, { manage: MessageKey; read: MessageKey }> = {
   '/audit': { manage: 'quick.audit', read: 'quick.audit' },
   '/outbox': { manage: 'quick.outbox', read: 'quick.outbox' },
   '/account': { manage: 'quick.account', read: 'quick.account' },
+  '/registry/patents': { manage: 'quick.patents', read: 'quick.patents' },
+  '/registry/trademarks': { manage: 'quick.trademarks', read: 'quick.trademarks' },
+  '/registry/gis': { manage: 'quick.gis', read: 'quick.gis' },
+  '/registry/holders': { manage: 'quick.holders', read: 'quick.holders' },
+  '/registry/holders/unresolved': { manage: 'quick.unresolved', read: 'quick.unresolved' },
+  '/registry/import': { manage: 'quick.import', read: 'quick.import' },
+  '/registry/industries': { manage: 'quick.industries', read: 'quick.industries' },
 };
 
 const MANAGE: Record<string, Parameters<ReturnType<typeof useSession>['can']>[0]> = {
@@ -25,7 +32,11 @@ const MANAGE: Record<string, Parameters<ReturnType<typeof useSession>['can']>[0]
 export function QuickLinks() {
   const t = useT();
   const { can } = useSession();
-  const items = NAV.flatMap((g) => g.items).filter((i) => i.path !== '/' && (!i.permission || can(i.permission)));
+  // Readers of the data centre have its own card on the home page; its pages are not repeated here.
+  const registryCard = can('registry.read');
+  const items = NAV.flatMap((g) => g.items).filter(
+    (i) => i.path !== '/' && (!i.permission || can(i.permission)) && !(registryCard && i.path.startsWith('/registry/')),
+  );
   const grants = can('user.grant');
   return (
     <Card title={t('home.quickTitle')}>

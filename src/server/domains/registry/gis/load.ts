@@ -1,13 +1,11 @@
 import type { GiRecord, GiUserRecord } from '../../../../shared/registry/types';
-import { filterToken, indexTokens } from '../../../../shared/search/tokenize';
+import { filterToken, searchVector } from '../../../../shared/search/tokenize';
 import { resolveRegionFromAddress } from '../../../../shared/validators';
 import type { Tx } from '../../../db/db';
-import { tsvectorLiteral } from '../../../db/copy-csv';
 import { contentHash, type LoadCounts, type LoadEnv } from '../import/load-env';
 
 export function giSearch(r: GiRecord, area: string | null): string {
-  const tokens = indexTokens(r.name, r.holder, r.areaText, r.productCategory, r.regNo).split(' ').filter(Boolean);
-  return tsvectorLiteral(tokens, [filterToken('gikind', r.kind), filterToken('county', area ?? 'none')]);
+  return searchVector([r.name, r.holder, r.areaText, r.productCategory, r.regNo], [filterToken('gikind', r.kind), filterToken('county', area ?? 'none')]);
 }
 
 /** GIs are few (a city has a handful): upserted one by one on (name, kind). */

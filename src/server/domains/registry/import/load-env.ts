@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../../shared/canonical-json';
 import type { Queryable } from '../../../db/db';
 import type { HolderResolver } from '../holders/resolver';
 import type { IndustryMatcher } from '../industries/matcher';
@@ -26,7 +25,11 @@ export const addCounts = (a: LoadCounts, b: LoadCounts): LoadCounts => ({
   unchanged: a.unchanged + b.unchanged,
 });
 
-export const contentHash = (record: unknown) => createHash('sha256').update(canonicalJson(record)).digest('hex');
+/**
+ * A fingerprint of a record: the same content gives the same hash whatever the key order. Records
+ * are flat (values are scalars or lists of strings), so sorting the top-level keys is canonical.
+ */
+export const contentHash = (record: object) => createHash('sha256').update(JSON.stringify(record, Object.keys(record).sort())).digest('hex');
 
 /** Ids for rows about to be COPYed, taken from the table's own identity sequence. */
 export async function allocateIds(q: Queryable, table: 'patents' | 'trademarks' | 'gis' | 'gi_users', n: number): Promise<number[]> {

@@ -17,7 +17,7 @@ export default function industryRoutes(app: FastifyInstance, ctx: AppContext): v
   const tags = ['data centre: reference'];
   r.get(
     '/api/industries',
-    { schema: { tags, summary: 'The IPC → strategic-emerging-industry mapping in use (demo until CNIPA’s table is imported)', response: { 200: mappingView, ...errors(401, 403) } }, config: { access: 'registry.read' } },
+    { schema: { tags, summary: 'The IPC → strategic-emerging-industry mapping in use (demo until CNIPA’s table is imported)', response: { 200: mappingView, ...errors(401, 403) } }, config: { access: ['registry.read', 'registry.reference'] } },
     async () => {
       const rows = await ctx.db.query<{ industry_code: string; industry_name: string; ipc_prefix: string; is_demo: boolean; source: string; imported_at: Date }>(
         'SELECT industry_code, industry_name, ipc_prefix, is_demo, source, imported_at FROM industry_map ORDER BY industry_code, ipc_prefix',

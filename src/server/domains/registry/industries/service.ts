@@ -70,7 +70,8 @@ export async function importMapping(ctx: AppContext, actor: Actor, text: string,
 
 /**
  * Industries of every patent from the current mapping, in SQL (prefix match on the compact IPC
- * code, group numbers matched whole), with the industry filter tokens of the search index.
+ * code, group numbers matched whole), with the industry filter tokens of the search index
+ * (spelt as filterToken spells them).
  */
 export async function recomputeIndustries(q: Queryable): Promise<number> {
   const rows = await q.query(
@@ -84,7 +85,7 @@ export async function recomputeIndustries(q: Queryable): Promise<number> {
         GROUP BY p.id)
      UPDATE patents p SET industries = c.industries,
         search = ts_delete(p.search, ARRAY(SELECT lexeme FROM unnest(p.search) WHERE starts_with(lexeme, $1)))
-                 || coalesce(to_tsvector('simple', array_to_string(ARRAY(SELECT $1 || i FROM unnest(c.industries) AS i), ' ')), ''::tsvector)
+                 || array_to_tsvector(ARRAY(SELECT $1 || regexp_replace(replace(lower(i), '.', 'x'), '[^a-z0-9]', '', 'g') FROM unnest(c.industries) AS i))
        FROM computed c WHERE c.id = p.id AND c.industries IS DISTINCT FROM p.industries RETURNING p.id`,
     [filterToken('industry', '')],
   );

@@ -1,7 +1,7 @@
 import type { PatentRecord } from '../../../../shared/registry/types';
-import { filterToken, indexTokens } from '../../../../shared/search/tokenize';
+import { filterToken, searchVector } from '../../../../shared/search/tokenize';
 import type { Tx } from '../../../db/db';
-import { copyCsv, tsvectorLiteral, type CopyValue } from '../../../db/copy-csv';
+import { copyCsv, type CopyValue } from '../../../db/copy-csv';
 import { rightArea, type HolderRef, type ResolvedHolder } from '../holders/resolver';
 import { allocateIds, contentHash, type LoadCounts, type LoadEnv } from '../import/load-env';
 
@@ -29,9 +29,6 @@ export function patentHolderRefs(r: PatentRecord): HolderRef[] {
 
 /** Tokens of the text people search, plus filter tokens so that filters are answered by the same index. */
 export function patentSearch(r: PatentRecord, area: string | null, industries: string[], visibility: string, holderIds: number[]): string {
-  const tokens = indexTokens(r.title, r.abstract, r.applicants.join(' '), r.patentees.join(' '), r.inventors.join(' '), r.ipc.join(' '), r.agency)
-    .split(' ')
-    .filter(Boolean);
   const filters = [
     filterToken('type', r.type),
     filterToken('county', area ?? 'none'),
@@ -42,7 +39,7 @@ export function patentSearch(r: PatentRecord, area: string | null, industries: s
     ...industries.map((i) => filterToken('industry', i)),
     ...holderIds.map((h) => filterToken('holder', String(h))),
   ];
-  return tsvectorLiteral(tokens, filters);
+  return searchVector([r.title, r.abstract, r.applicants.join(' '), r.patentees.join(' '), r.inventors.join(' '), r.ipc.join(' '), r.agency], filters);
 }
 
 /** Unpublished applications are the office's own knowledge (see migration 0003). */

@@ -62,7 +62,7 @@ const FACETS = `WITH m AS MATERIALIZED (
   SELECT 'total' AS facet, NULL::text AS value, count(*)::int AS n FROM m
   UNION ALL SELECT 'type', type, count(*)::int FROM m GROUP BY type
   UNION ALL SELECT 'status', status, count(*)::int FROM m GROUP BY status
-  UNION ALL SELECT 'county', coalesce(area_code, ''), count(*)::int FROM m GROUP BY area_code
+  UNION ALL SELECT 'county', coalesce(area_code, 'none'), count(*)::int FROM m GROUP BY area_code
   UNION ALL SELECT 'year', year::text, count(*)::int FROM m GROUP BY year
   UNION ALL SELECT 'section', coalesce(ipc_section, ''), count(*)::int FROM m GROUP BY ipc_section
   UNION ALL SELECT 'industry', i, count(*)::int FROM m, unnest(m.industries) AS i GROUP BY i

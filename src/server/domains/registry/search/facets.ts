@@ -24,7 +24,7 @@ export function groupFacets(rows: Array<{ facet: string; value: string | null; n
 }
 
 export function labelCounties(list: FacetValue[]): void {
-  for (const f of list) f.label = f.value ? (areaByCode(f.value)?.name ?? f.value) : null;
+  for (const f of list) f.label = f.value === 'none' ? '未确定地区' : (areaByCode(f.value)?.name ?? f.value);
 }
 
 export async function labelHolders(q: Queryable, list: FacetValue[]): Promise<void> {

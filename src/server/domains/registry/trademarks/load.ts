@@ -1,7 +1,7 @@
 import type { TrademarkRecord } from '../../../../shared/registry/types';
-import { filterToken, indexTokens } from '../../../../shared/search/tokenize';
+import { filterToken, searchVector } from '../../../../shared/search/tokenize';
 import type { Tx } from '../../../db/db';
-import { copyCsv, tsvectorLiteral, type CopyValue } from '../../../db/copy-csv';
+import { copyCsv, type CopyValue } from '../../../db/copy-csv';
 import { rightArea, type HolderRef, type ResolvedHolder } from '../holders/resolver';
 import { allocateIds, contentHash, type LoadCounts, type LoadEnv } from '../import/load-env';
 
@@ -21,7 +21,6 @@ export function trademarkHolderRefs(r: TrademarkRecord): HolderRef[] {
 }
 
 export function trademarkSearch(r: TrademarkRecord, area: string | null, visibility: string, holderIds: number[]): string {
-  const tokens = indexTokens(r.name, r.applicants.join(' '), r.goods, r.regNo).split(' ').filter(Boolean);
   const year = (r.regDate ?? r.appDate)?.slice(0, 4);
   const filters = [
     filterToken('class', String(r.niceClass)),
@@ -32,7 +31,7 @@ export function trademarkSearch(r: TrademarkRecord, area: string | null, visibil
     ...(year ? [filterToken('year', year)] : []),
     ...holderIds.map((h) => filterToken('holder', String(h))),
   ];
-  return tsvectorLiteral(tokens, filters);
+  return searchVector([r.name, r.applicants.join(' '), r.goods, r.regNo], filters);
 }
 
 /** Applications not yet published in the Trademark Gazette are the office's own knowledge. */

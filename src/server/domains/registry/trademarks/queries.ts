@@ -40,7 +40,7 @@ const FACETS = `WITH m AS MATERIALIZED (
   SELECT 'total' AS facet, NULL::text AS value, count(*)::int AS n FROM m
   UNION ALL SELECT 'class', nice_class::text, count(*)::int FROM m GROUP BY nice_class
   UNION ALL SELECT 'status', status, count(*)::int FROM m GROUP BY status
-  UNION ALL SELECT 'county', coalesce(area_code, ''), count(*)::int FROM m GROUP BY area_code
+  UNION ALL SELECT 'county', coalesce(area_code, 'none'), count(*)::int FROM m GROUP BY area_code
   UNION ALL SELECT 'year', year::text, count(*)::int FROM m WHERE year IS NOT NULL GROUP BY year
   UNION ALL SELECT 'mark', mark_type, count(*)::int FROM m GROUP BY mark_type
   UNION ALL (SELECT 'holder', th.holder_id::text, count(*)::int FROM m JOIN trademark_holders th ON th.trademark_id = m.id

@@ -1,0 +1,130 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Col, Flex, Row, Segmented, Skeleton, Space, Statistic, Typography } from 'antd';
+import { useId } from 'react';
+import { Link } from 'react-router';
+import type { GiKind, GiView } from '../../../app/api-types';
+import { gisApi } from '../../../app/endpoints';
+import { formatDate } from '../../../app/format';
+import { useI18n } from '../../../app/i18n';
+import { PageHeader } from '../../../app/ui/PageHeader';
+import { SearchInput } from '../../../app/ui/SearchInput';
+import { EmptyState, LoadError } from '../../../app/ui/States';
+import { useListParams } from '../../../app/useListParams';
+import { GI_KINDS } from '../../../../shared/registry/types';
+import { useAreaName } from '../common/areas';
+import { DemoTag, giKindName, GiKindTag } from '../common/labels';
+import { holderPath } from '../common/RecordParts';
+import { RightTypeTabs } from '../common/RightTypeTabs';
+
+export const giPath = (id: number) => `/registry/gis/${id}`;
+
+function GiCard({ g }: { g: GiView }) {
+  const { t } = useI18n();
+  const areaName = useAreaName();
+  return (
+    <Card className="xz-gi-card" size="small">
+      <Flex vertical gap={8}>
+        <Flex justify="space-between" align="flex-start" gap={8}>
+          <h3 className="xz-gi-name">
+            <Link to={giPath(g.id)}>{g.name}</Link>
+          </h3>
+          <Statistic className="xz-gi-users" title={t('gi.users')} value={g.activeUsers} suffix={t('gi.usersUnit')} />
+        </Flex>
+        <Space size={[0, 4]} wrap>
+          <GiKindTag kind={g.kind} />
+          {g.productCategory && <Typography.Text type="secondary">{g.productCategory}</Typography.Text>}
+          {g.isDemo && <DemoTag inList />}
+        </Space>
+        <dl className="xz-hit-meta xz-gi-meta">
+          <div className="xz-hit-wide">
+            <dt>{t('gi.holder')}</dt>
+            <dd>{g.holderId && g.holderName ? <Link to={holderPath(g.holderId)}>{g.holderName}</Link> : (g.holderName ?? '—')}</dd>
+          </div>
+          <div className="xz-hit-wide">
+            <dt>{t('gi.area')}</dt>
+            <dd>
+              {g.areaCode ? areaName(g.areaCode, g.areaName) : null}
+              {g.areaText && (
+                <Typography.Text type="secondary" ellipsis={{ tooltip: g.areaText }} className="xz-gi-areatext">
+                  {g.areaCode ? ` · ${g.areaText}` : g.areaText}
+                </Typography.Text>
+              )}
+              {!g.areaCode && !g.areaText && '—'}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('gi.approvedOn')}</dt>
+            <dd className="xz-num">{formatDate(g.approvedOn)}</dd>
+          </div>
+          {g.regNo && (
+            <div>
+              <dt>{t('gi.regNo')}</dt>
+              <dd>{g.regNo}</dd>
+            </div>
+          )}
+        </dl>
+      </Flex>
+    </Card>
+  );
+}
+
+export default function GiListPage() {
+  const { t } = useI18n();
+  const { filters, setFilters } = useListParams(['q', 'kind'] as const);
+  const kind = GI_KINDS.includes(filters.kind as GiKind) ? (filters.kind as GiKind) : undefined;
+  const list = useQuery({ queryKey: ['gis', filters.q, kind], queryFn: () => gisApi.list({ q: filters.q, kind }) });
+  const searchId = useId();
+
+  return (
+    <>
+      <PageHeader title={t('nav.gis')} subtitle={t('gi.subtitle')} />
+      <Card className="xz-search-card">
+        <RightTypeTabs current="gis" q={filters.q} />
+        <form role="search" className="xz-search-row" onSubmit={(e) => e.preventDefault()}>
+          <label htmlFor={searchId} className="xz-sr-only">
+            {t('gi.searchPlaceholder')}
+          </label>
+          <SearchInput
+            key={filters.q ?? ''}
+            id={searchId}
+            size="large"
+            defaultValue={filters.q}
+            placeholder={t('gi.searchPlaceholder')}
+            allowClear
+            onSearch={(v) => setFilters({ q: v.trim() })}
+            className="xz-search-input"
+          />
+        </form>
+        <Segmented<string>
+          aria-label={t('gi.kind')}
+          value={kind ?? 'all'}
+          onChange={(v) => setFilters({ kind: v === 'all' ? undefined : v })}
+          options={[{ value: 'all', label: t('common.all') }, ...GI_KINDS.map((k) => ({ value: k, label: giKindName(t, k) }))]}
+          className="xz-gi-kinds"
+        />
+      </Card>
+      <div role="status" aria-live="polite" className="xz-search-summary">
+        {list.data && <Typography.Text>{t('gi.found', { n: list.data.length })}</Typography.Text>}
+      </div>
+      {list.isError ? (
+        <LoadError error={list.error} onRetry={() => list.refetch()} />
+      ) : !list.data ? (
+        <Card>
+          <Skeleton active />
+        </Card>
+      ) : list.data.length === 0 ? (
+        <Card>
+          <EmptyState description={filters.q || kind ? t('reg.emptyFiltered') : t('gi.empty')} />
+        </Card>
+      ) : (
+        <Row gutter={[16, 16]}>
+          {list.data.map((g) => (
+            <Col key={g.id} xs={24} md={12} xxl={8}>
+              <GiCard g={g} />
+            </Col>
+          ))}
+        </Row>
+      )}
+    </>
+  );
+}
