@@ -1,7 +1,7 @@
 /**
  * Building COPY … FROM (FORMAT csv) input in memory: the fastest way to load many rows on both
- * PGlite and PostgreSQL. NULL is an unquoted empty field; every string is quoted, so an empty
- * string stays an empty string.
+ * PGlite and PostgreSQL. NULL is an unquoted empty field; an empty string is quoted, so it stays an
+ * empty string.
  */
 export type CopyValue = string | number | boolean | Date | null | undefined | readonly string[];
 
@@ -14,9 +14,12 @@ export function arrayLiteral(items: readonly string[]): string {
   return `{${items.map((i) => `"${i.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
+const NEEDS_QUOTES = /[",\r\n\\]/;
+
 function field(v: CopyValue): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return quote(v);
+  // Quoting only where needed keeps the long search vectors as they are (no copy, no scan twice).
+  if (typeof v === 'string') return v === '' || NEEDS_QUOTES.test(v) || v.trim() !== v ? quote(v) : v;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (v instanceof Date) return quote(v.toISOString());

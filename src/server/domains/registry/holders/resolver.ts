@@ -38,7 +38,20 @@ export class HolderResolver {
 
   constructor(private readonly isDemo = false) {}
 
+  /** Names repeat across a register: the keying (normalising, area guessing) is done once per spelling. */
+  private readonly keyedCache = new Map<string, Keyed>();
+
   private keyed(ref: HolderRef): Keyed {
+    const cacheKey = `${ref.name}\u0000${ref.uscc ?? ''}\u0000${ref.address ?? ''}`;
+    const cached = this.keyedCache.get(cacheKey);
+    if (cached) return { ...cached, ref };
+    if (this.keyedCache.size > 200_000) this.keyedCache.clear();
+    const k = this.computeKeyed(ref);
+    this.keyedCache.set(cacheKey, k);
+    return k;
+  }
+
+  private computeKeyed(ref: HolderRef): Keyed {
     const nameKey = normaliseHolderName(ref.name);
     const parsed = ref.uscc ? parseUscc(ref.uscc) : null;
     const uscc = parsed?.ok ? parsed.canonical : null;

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ImportKind, RowProblem } from '../../../../shared/registry/types';
 import type { AppContext } from '../../../context';
+import type { Queryable } from '../../../db/db';
 import { copyCsv } from '../../../db/copy-csv';
 import { interrupted, type JobContext } from '../../../jobs/runner';
 import { HolderResolver } from '../holders/resolver';
@@ -29,13 +30,37 @@ export interface ImportResult extends LoadCounts {
   rows: number;
   rejected: number;
   warnings: number;
-  /** Where the time of this run went: counting rows, reading and validating, writing batches. */
-  stageMs?: { count: number; readValidate: number; load: number };
+  /** Where the time of this run went: counting rows, reading and validating, writing batches, building the search index. */
+  stageMs?: { count: number; readValidate: number; load: number; index: number };
 }
 
 interface Checkpoint extends ImportResult {
   /** Every row up to this number is committed (stored or rejected). */
   lastRowNo: number;
+  /** The search index was dropped for a bulk load and is built at the end (also after a resume). */
+  bulkIndex?: boolean;
+}
+
+/** Below this many rows an import always updates the search index as it goes. */
+const BULK_MIN_ROWS = 20_000;
+
+/** Statements of the bulk-load mode, per kind (static SQL; see ensureSearchIndexes for the definitions). */
+const BULK_INDEXES: Partial<Record<ImportKind, { count: string; drop: string; create: string }>> = {
+  patents: {
+    count: 'SELECT count(*)::int AS n FROM (SELECT 1 FROM patents LIMIT $1) AS x',
+    drop: 'DROP INDEX IF EXISTS patents_search',
+    create: 'CREATE INDEX IF NOT EXISTS patents_search ON patents USING gin (search)',
+  },
+  trademarks: {
+    count: 'SELECT count(*)::int AS n FROM (SELECT 1 FROM trademarks LIMIT $1) AS x',
+    drop: 'DROP INDEX IF EXISTS trademarks_search',
+    create: 'CREATE INDEX IF NOT EXISTS trademarks_search ON trademarks USING gin (search)',
+  },
+};
+
+/** Rebuilds search indexes a bulk import dropped before it was killed (run at start-up). */
+export async function ensureSearchIndexes(q: Queryable): Promise<void> {
+  for (const b of Object.values(BULK_INDEXES)) await q.query(b.create);
 }
 
 const BATCH = 2000;
@@ -98,7 +123,17 @@ export async function runImport(ctx: AppContext, jc: JobContext, params: ImportP
   await jc.progress(state.rows, null, 'counting');
   const countStart = performance.now();
   const total = await countRows(path, params, jc.signal);
-  const stageMs = { count: Math.round(performance.now() - countStart), readValidate: 0, load: 0 };
+  const stageMs = { count: Math.round(performance.now() - countStart), readValidate: 0, load: 0, index: 0 };
+  const bulk = BULK_INDEXES[params.kind];
+  if (bulk && state.rows === 0 && total >= BULK_MIN_ROWS) {
+    const [present] = await ctx.db.query<{ n: number }>(bulk.count, [total]);
+    // A load at least as big as the register: dropping its search index and building it once at
+    // the end beats updating it row by row. Search falls back to a scan until the build is done.
+    if ((present?.n ?? 0) < total) {
+      await ctx.db.query(bulk.drop);
+      state.bulkIndex = true;
+    }
+  }
   const loopStart = performance.now();
   await jc.progress(state.rows, total, 'importing');
 
@@ -192,7 +227,10 @@ export async function runImport(ctx: AppContext, jc: JobContext, params: ImportP
       } else {
         const problem = spec.check ? await spec.check(ctx.db, result.record) : null;
         if (problem) batch.problems.push({ ...problem, rowNo: row.rowNo });
-        else batch.records.push(result.record);
+        else {
+          spec.prepare?.(result.record);
+          batch.records.push(result.record);
+        }
         batch.warnings += result.warnings.length;
       }
     }
@@ -206,8 +244,14 @@ export async function runImport(ctx: AppContext, jc: JobContext, params: ImportP
   }
   await flush();
   await settle();
-  await jc.progress(state.rows, state.rows);
   stageMs.readValidate = Math.round(performance.now() - loopStart - waitMs);
   stageMs.load = Math.round(stageMs.load);
+  if (bulk && state.bulkIndex) {
+    await jc.progress(state.rows, state.rows, 'indexing');
+    const indexStart = performance.now();
+    await ctx.db.query(bulk.create);
+    stageMs.index = Math.round(performance.now() - indexStart);
+  }
+  await jc.progress(state.rows, state.rows);
   return { rows: state.rows, rejected: state.rejected, warnings: state.warnings, inserted: state.inserted, updated: state.updated, unchanged: state.unchanged, stageMs };
 }

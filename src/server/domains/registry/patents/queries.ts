@@ -45,7 +45,13 @@ const DETAIL_COLUMNS = LIST_COLUMNS.replace('left(abstract, 400) AS abstract', '
 const MATCH = `($1::text IS NULL OR search @@ to_tsquery('simple', $1))`;
 
 const BY_DATE = `SELECT ${LIST_COLUMNS} FROM patents WHERE ${MATCH} ORDER BY app_date DESC, id DESC LIMIT $2 OFFSET $3`;
-const BY_RANK = `SELECT ${LIST_COLUMNS} FROM patents WHERE ${MATCH} ORDER BY ts_rank_cd(search, to_tsquery('simple', $1)) DESC, app_date DESC, id DESC LIMIT $2 OFFSET $3`;
+/**
+ * Ranking reads every match's search vector: for a very common word (一种, 装置) that is hundreds
+ * of thousands. Relevance is ranked among the first matches only, as many as the total counts.
+ */
+const RANK_CAP = 10_000;
+const BY_RANK = `SELECT ${LIST_COLUMNS} FROM (SELECT * FROM patents WHERE ${MATCH} LIMIT ${RANK_CAP}) AS p
+  ORDER BY ts_rank_cd(search, to_tsquery('simple', $1)) DESC, app_date DESC, id DESC LIMIT $2 OFFSET $3`;
 
 export function listPage(q: Queryable, tsquery: string | null, sort: 'date' | 'relevance', limit: number, offset: number): Promise<PatentRow[]> {
   return q.query<PatentRow>(sort === 'relevance' && tsquery ? BY_RANK : BY_DATE, [tsquery, limit, offset]);
@@ -83,32 +89,6 @@ export async function findByNumbers(q: Queryable, appNo: string | null, pubNos: 
   );
   return row;
 }
-
-export interface HolderLink {
-  seq: number;
-  holder_id: number;
-  name: string;
-  kind: string;
-  uscc: string | null;
-  area_code: string | null;
-  area_source: string;
-}
-
-export const holdersOf = (q: Queryable, patentId: number) =>
-  q.query<HolderLink>(
-    `SELECT ph.seq, h.id AS holder_id, h.name, h.kind, h.uscc, h.area_code, h.area_source
-       FROM patent_holders ph JOIN holders h ON h.id = ph.holder_id WHERE ph.patent_id = $1 ORDER BY ph.seq`,
-    [patentId],
-  );
-
-export const historyOf = (q: Queryable, patentId: number) =>
-  q.query<{ status: string; status_raw: string | null; event_date: string | null; recorded_at: Date }>(
-    'SELECT status, status_raw, event_date, recorded_at FROM patent_status_history WHERE patent_id = $1 ORDER BY recorded_at, id',
-    [patentId],
-  );
-
-export const holderNames = (q: Queryable, ids: number[]) =>
-  q.query<{ id: number; name: string }>('SELECT id, name FROM holders WHERE id = ANY($1)', [ids]);
 
 /** Rows of a search in date order after a keyset position (for streamed exports). */
 export function exportChunk(q: Queryable, tsquery: string | null, after: { date: string; id: number } | null, limit: number): Promise<PatentRow[]> {

@@ -6,8 +6,9 @@ import { areaByCode, formatApplicationNumber, parseApplicationNumber } from '../
 import type { Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
 import { notFound } from '../../../errors';
-import { groupFacets, industryNames, labelCounties, labelHolders } from '../search/facets';
-import { buildTsQuery, COUNT_CAP, many, years } from '../search/query';
+import { industryNames, searchPage } from '../search/facets';
+import { buildTsQuery, many, years } from '../search/query';
+import { holdersAndHistory } from '../search/record';
 import * as sql from './queries';
 import type { PatentDetail, PatentQuery, PatentSearchResult, PatentSummary } from './schema';
 
@@ -82,14 +83,7 @@ export async function searchPatents(ctx: AppContext, actor: Actor, query: Patent
     const empty = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as PatentSearchResult['facets'];
     return { ...page, items: row ? [summary(row, undefined)] : [], total: row ? 1 : 0, totalCapped: false, facetsEstimated: false, lookup: 'number', facets: empty };
   }
-  const tsquery = patentTsQuery(query, actor);
-  const [rows, facetRows] = await Promise.all([
-    sql.listPage(ctx.db, tsquery, query.sort, query.pageSize, (query.page - 1) * query.pageSize),
-    sql.facetRows(ctx.db, tsquery, COUNT_CAP + 1),
-  ]);
-  const { facets, total, capped } = groupFacets(facetRows, FACETS);
-  labelCounties(facets.county ?? []);
-  await labelHolders(ctx.db, facets.holder ?? []);
+  const { rows, facets, total, capped } = await searchPage(ctx.db, sql, patentTsQuery(query, actor), query, FACETS);
   const industries = await industryNames(ctx.db);
   for (const f of facets.industry ?? []) f.label = industries.names.get(f.value) ?? null;
   return {
@@ -108,7 +102,7 @@ export async function getPatent(ctx: AppContext, actor: Actor, number: string): 
   const candidates = numberCandidates(number);
   const row = candidates ? await sql.findByNumbers(ctx.db, candidates.appNo, candidates.pubNos, buildTsQuery(undefined, {}, actor)) : undefined;
   if (!row) throw notFound({ zh: `没有找到专利 ${number}，或无权查看`, en: `Patent ${number} not found` });
-  const [holders, history, industries] = await Promise.all([sql.holdersOf(ctx.db, row.id), sql.historyOf(ctx.db, row.id), industryNames(ctx.db)]);
+  const [{ holders, history }, industries] = await Promise.all([holdersAndHistory(ctx.db, 'patent', row.id), industryNames(ctx.db)]);
   return {
     ...summary(row, undefined),
     abstract: row.abstract,
@@ -126,16 +120,8 @@ export async function getPatent(ctx: AppContext, actor: Actor, number: string): 
     claimsCount: row.claims_count,
     provinceCode: row.province_code,
     areaSource: row.area_source,
-    holders: holders.map((h) => ({
-      id: h.holder_id,
-      name: h.name,
-      kind: h.kind as 'org' | 'person',
-      uscc: h.uscc,
-      areaCode: h.area_code,
-      areaName: h.area_code ? (areaByCode(h.area_code)?.name ?? null) : null,
-      areaSource: h.area_source,
-    })),
-    history: history.map((e) => ({ status: e.status, statusRaw: e.status_raw, eventDate: e.event_date, recordedAt: e.recorded_at.toISOString() })),
+    holders,
+    history,
     updatedAt: row.updated_at.toISOString(),
   };
 }

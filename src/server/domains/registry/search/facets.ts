@@ -9,7 +9,7 @@ export interface FacetValue {
 }
 
 /** Groups the rows of a facet statement by facet, biggest first (years newest first). */
-export function groupFacets(rows: Array<{ facet: string; value: string | null; n: number }>, names: readonly string[]) {
+export function groupFacets(rows: FacetRow[], names: readonly string[]) {
   const out = Object.fromEntries(names.map((n) => [n, [] as FacetValue[]])) as Record<string, FacetValue[]>;
   let total = 0;
   for (const r of rows) {
@@ -33,6 +33,35 @@ export async function labelHolders(q: Queryable, list: FacetValue[]): Promise<vo
     (await q.query<{ id: number; name: string }>('SELECT id, name FROM holders WHERE id = ANY($1)', [list.map((f) => Number(f.value))])).map((h) => [String(h.id), h.name]),
   );
   for (const f of list) f.label = names.get(f.value) ?? null;
+}
+
+type FacetRow = { facet: string; value: string | null; n: number };
+
+/** The statements of one register's search (patents, trademarks). */
+export interface SearchStatements<Row> {
+  listPage(q: Queryable, tsquery: string | null, sort: 'date' | 'relevance', limit: number, offset: number): Promise<Row[]>;
+  facetRows(q: Queryable, tsquery: string | null, cap: number): Promise<FacetRow[]>;
+}
+
+/**
+ * One page of a register search and its facet counts over at most COUNT_CAP matches (`capped` when
+ * there were more), with counties and holders named.
+ */
+export async function searchPage<Row>(
+  q: Queryable,
+  statements: SearchStatements<Row>,
+  tsquery: string | null,
+  query: { page: number; pageSize: number; sort: 'date' | 'relevance' },
+  names: readonly string[],
+) {
+  const [rows, facetRows] = await Promise.all([
+    statements.listPage(q, tsquery, query.sort, query.pageSize, (query.page - 1) * query.pageSize),
+    statements.facetRows(q, tsquery, COUNT_CAP + 1),
+  ]);
+  const { facets, total, capped } = groupFacets(facetRows, names);
+  labelCounties(facets.county ?? []);
+  await labelHolders(q, facets.holder ?? []);
+  return { rows, facets, total, capped };
 }
 
 export async function industryNames(q: Queryable): Promise<{ names: Map<string, string>; isDemo: boolean }> {

@@ -27,7 +27,10 @@ const COLUMNS = `id, reg_no, nice_class, name, app_date, reg_date, term_start, t
   goods, agency, area_code, area_source, visibility, is_demo, updated_at`;
 const MATCH = `($1::text IS NULL OR search @@ to_tsquery('simple', $1))`;
 const BY_DATE = `SELECT ${COLUMNS} FROM trademarks WHERE ${MATCH} ORDER BY coalesce(reg_date, app_date) DESC NULLS LAST, id DESC LIMIT $2 OFFSET $3`;
-const BY_RANK = `SELECT ${COLUMNS} FROM trademarks WHERE ${MATCH} ORDER BY ts_rank_cd(search, to_tsquery('simple', $1)) DESC, coalesce(reg_date, app_date) DESC NULLS LAST, id DESC LIMIT $2 OFFSET $3`;
+/** Relevance among the first matches only (see patents/queries.ts). */
+const RANK_CAP = 10_000;
+const BY_RANK = `SELECT ${COLUMNS} FROM (SELECT * FROM trademarks WHERE ${MATCH} LIMIT ${RANK_CAP}) AS t
+  ORDER BY ts_rank_cd(search, to_tsquery('simple', $1)) DESC, coalesce(reg_date, app_date) DESC NULLS LAST, id DESC LIMIT $2 OFFSET $3`;
 
 export function listPage(q: Queryable, tsquery: string | null, sort: 'date' | 'relevance', limit: number, offset: number): Promise<TrademarkRow[]> {
   return q.query<TrademarkRow>(sort === 'relevance' && tsquery ? BY_RANK : BY_DATE, [tsquery, limit, offset]);
@@ -54,16 +57,3 @@ export function facetRows(q: Queryable, tsquery: string | null, cap: number): Pr
 export function findByNumber(q: Queryable, regNo: string, visibilityQuery: string | null): Promise<TrademarkRow[]> {
   return q.query<TrademarkRow>(`SELECT ${COLUMNS} FROM trademarks WHERE reg_no = $2 AND ${MATCH} ORDER BY nice_class`, [visibilityQuery, regNo]);
 }
-
-export const holdersOf = (q: Queryable, id: number) =>
-  q.query<{ seq: number; holder_id: number; name: string; kind: string; uscc: string | null; area_code: string | null; area_source: string }>(
-    `SELECT th.seq, h.id AS holder_id, h.name, h.kind, h.uscc, h.area_code, h.area_source
-       FROM trademark_holders th JOIN holders h ON h.id = th.holder_id WHERE th.trademark_id = $1 ORDER BY th.seq`,
-    [id],
-  );
-
-export const historyOf = (q: Queryable, id: number) =>
-  q.query<{ status: string; status_raw: string | null; event_date: string | null; recorded_at: Date }>(
-    'SELECT status, status_raw, event_date, recorded_at FROM trademark_status_history WHERE trademark_id = $1 ORDER BY recorded_at, id',
-    [id],
-  );

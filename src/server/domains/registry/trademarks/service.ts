@@ -6,8 +6,9 @@ import { areaByCode } from '../../../../shared/validators';
 import type { Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
 import { notFound } from '../../../errors';
-import { groupFacets, labelCounties, labelHolders } from '../search/facets';
-import { buildTsQuery, COUNT_CAP, many, years } from '../search/query';
+import { searchPage } from '../search/facets';
+import { buildTsQuery, many, years } from '../search/query';
+import { holdersAndHistory } from '../search/record';
 import * as sql from './queries';
 import type { TrademarkQuery } from './schema';
 
@@ -47,13 +48,7 @@ export async function searchTrademarks(ctx: AppContext, actor: Actor, query: Tra
     { class: many(query.class), status: many(query.status), county: many(query.county), year: years(query.year), mark: many(query.mark), holder: many(query.holder) },
     actor,
   );
-  const [rows, facetRows] = await Promise.all([
-    sql.listPage(ctx.db, tsquery, query.sort, query.pageSize, (query.page - 1) * query.pageSize),
-    sql.facetRows(ctx.db, tsquery, COUNT_CAP + 1),
-  ]);
-  const { facets, total, capped } = groupFacets(facetRows, FACETS);
-  labelCounties(facets.county ?? []);
-  await labelHolders(ctx.db, facets.holder ?? []);
+  const { rows, facets, total, capped } = await searchPage(ctx.db, sql, tsquery, query, FACETS);
   for (const f of facets.class ?? []) f.label = niceClass(Number(f.value))?.zh ?? null;
   return { ...page, items: rows.map((r) => summary(r, query.q)), total, totalCapped: capped, facetsEstimated: capped, lookup: null, facets: facets as never };
 }
@@ -63,7 +58,7 @@ export async function getTrademark(ctx: AppContext, actor: Actor, number: string
   const rows = parsed.ok ? await sql.findByNumber(ctx.db, parsed.value, buildTsQuery(undefined, {}, actor)) : [];
   const row = cls ? rows.find((r) => r.nice_class === cls) : rows[0];
   if (!row) throw notFound({ zh: `没有找到商标 ${number}，或无权查看`, en: `Trademark ${number} not found` });
-  const [holders, history] = await Promise.all([sql.holdersOf(ctx.db, row.id), sql.historyOf(ctx.db, row.id)]);
+  const { holders, history } = await holdersAndHistory(ctx.db, 'trademark', row.id);
   return {
     ...summary(row, undefined),
     niceTitle: niceClass(row.nice_class)?.zh ?? null,
@@ -73,16 +68,8 @@ export async function getTrademark(ctx: AppContext, actor: Actor, number: string
     agency: row.agency,
     statusRaw: row.status_raw,
     areaSource: row.area_source,
-    holders: holders.map((h) => ({
-      id: h.holder_id,
-      name: h.name,
-      kind: h.kind as 'org' | 'person',
-      uscc: h.uscc,
-      areaCode: h.area_code,
-      areaName: h.area_code ? (areaByCode(h.area_code)?.name ?? null) : null,
-      areaSource: h.area_source,
-    })),
-    history: history.map((e) => ({ status: e.status, statusRaw: e.status_raw, eventDate: e.event_date, recordedAt: e.recorded_at.toISOString() })),
+    holders,
+    history,
     otherClasses: rows.filter((r) => r.id !== row.id).map((r) => r.nice_class),
   };
 }

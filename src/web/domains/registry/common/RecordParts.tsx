@@ -1,10 +1,15 @@
-import { Card, Empty, Timeline, Typography } from 'antd';
+import { Card, Col, Descriptions, Empty, Skeleton, Space, Timeline, Typography, type DescriptionsProps } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { isNotFound } from '../../../app/api';
 import type { HolderLink } from '../../../app/api-types';
 import { formatDate } from '../../../app/format';
 import { useI18n, type MessageKey } from '../../../app/i18n';
+import { PageHeader } from '../../../app/ui/PageHeader';
+import { useCompact } from '../../../app/ui/responsive';
+import { LoadError, RecordNotFound } from '../../../app/ui/States';
 import { useAreaName } from './areas';
-import { AreaSourceTag, holderKindName } from './labels';
+import { AreaSourceTag, DemoTag, holderKindName } from './labels';
 
 export const holderPath = (id: number) => `/registry/holders/${id}`;
 
@@ -68,4 +73,55 @@ export function ModulePlaceholder({ title, hint }: { title: MessageKey; hint: Me
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(hint)} />
     </Card>
   );
+}
+
+/**
+ * A record page before its record is there: not found (the API said 404, or the address cannot name
+ * a record), a failed load with a retry, or a skeleton while it loads.
+ */
+export function RecordPending({ query, valid = true, backTo, backLabel }: { query: { isError: boolean; error: unknown; refetch: () => unknown }; valid?: boolean; backTo: string; backLabel: string }) {
+  if (!valid || (query.isError && isNotFound(query.error))) return <RecordNotFound backTo={backTo} backLabel={backLabel} />;
+  if (query.isError) return <LoadError error={query.error} onRetry={() => query.refetch()} />;
+  return <Skeleton active />;
+}
+
+/** A record page's header: its name, the way back to its list, its tags (and the demo tag on made-up records). */
+export function RecordHeader({ title, docTitle, back, tags, isDemo, extra }: { title: string; docTitle?: string; back: string; tags: ReactNode; isDemo: boolean; extra?: ReactNode }) {
+  return (
+    <PageHeader
+      title={title}
+      docTitle={docTitle}
+      back={back}
+      tags={
+        <Space size={[0, 4]} wrap>
+          {tags}
+          {isDemo && <DemoTag />}
+        </Space>
+      }
+      extra={extra}
+    />
+  );
+}
+
+/** The side column of a patent or trademark page: its holders, its status history, the modules still to come. */
+export function RecordSide({ holdersTitle, holders, history, statusName }: { holdersTitle: string; holders: readonly HolderLink[]; history: readonly HistoryEvent[]; statusName: (status: string) => string }) {
+  const { t } = useI18n();
+  return (
+    <Col xs={24} xl={8}>
+      <Card title={holdersTitle} className="xz-card">
+        <HolderList holders={holders} />
+      </Card>
+      <Card title={t('reg.history')} className="xz-card">
+        <StatusHistory events={history} name={statusName} />
+      </Card>
+      <ModulePlaceholder title="reg.relatedAlerts" hint="reg.relatedAlertsHint" />
+      <ModulePlaceholder title="reg.relatedCases" hint="reg.relatedCasesHint" />
+    </Col>
+  );
+}
+
+/** The facts of a patent or trademark: two columns (one on phones), names on one line where there is room. */
+export function RecordFacts({ items }: { items: DescriptionsProps['items'] }) {
+  const compact = useCompact();
+  return <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} styles={{ label: compact ? undefined : { whiteSpace: 'nowrap' } }} items={items} />;
 }

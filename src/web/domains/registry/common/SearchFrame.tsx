@@ -32,6 +32,29 @@ interface Props {
   children: ReactNode;
 }
 
+/** The search box of a register, its label for screen readers, and whatever sits beside it (the sort order). */
+export function SearchForm({ q, placeholder, onSearch, children }: { q: string | undefined; placeholder: string; onSearch: (q: string) => void; children?: ReactNode }) {
+  const searchId = useId();
+  return (
+    <form role="search" className="xz-search-row" onSubmit={(e) => e.preventDefault()}>
+      <label htmlFor={searchId} className="xz-sr-only">
+        {placeholder}
+      </label>
+      <SearchInput
+        key={q ?? ''}
+        id={searchId}
+        size="large"
+        defaultValue={q}
+        placeholder={placeholder}
+        allowClear
+        onSearch={(v) => onSearch(v.trim())}
+        className="xz-search-input"
+      />
+      {children}
+    </form>
+  );
+}
+
 /**
  * A register search: the right-type tabs and the search box on top, the counts (facets) beside the
  * results on wide screens and behind a 筛选 button on phones.
@@ -40,7 +63,6 @@ export function SearchFrame(p: Props) {
   const t = useT();
   const compact = useCompact();
   const [drawer, setDrawer] = useState(false);
-  const searchId = useId();
   const sortId = useId();
   const active = p.groups.reduce((n, g) => n + splitList(p.selected[g.key]).length, 0);
   const facets = <FacetPanel groups={p.groups} selected={p.selected} onChange={p.onFilter} estimated={p.facetsEstimated} />;
@@ -50,20 +72,7 @@ export function SearchFrame(p: Props) {
       <PageHeader title={p.title} subtitle={p.subtitle} extra={p.extra} />
       <Card className="xz-search-card">
         <RightTypeTabs current={p.right} q={p.q} />
-        <form role="search" className="xz-search-row" onSubmit={(e) => e.preventDefault()}>
-          <label htmlFor={searchId} className="xz-sr-only">
-            {p.placeholder}
-          </label>
-          <SearchInput
-            key={p.q ?? ''}
-            id={searchId}
-            size="large"
-            defaultValue={p.q}
-            placeholder={p.placeholder}
-            allowClear
-            onSearch={(v) => p.onSearch(v.trim())}
-            className="xz-search-input"
-          />
+        <SearchForm q={p.q} placeholder={p.placeholder} onSearch={p.onSearch}>
           <Flex align="center" gap={8} className="xz-sort">
             <label htmlFor={sortId} className="xz-muted xz-nowrap">
               {t('reg.sort')}
@@ -79,7 +88,7 @@ export function SearchFrame(p: Props) {
               ]}
             />
           </Flex>
-        </form>
+        </SearchForm>
       </Card>
       <Row gutter={[16, 16]} className="xz-search-body">
         {!compact && (

@@ -1,20 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Flex, Row, Segmented, Skeleton, Space, Statistic, Typography } from 'antd';
-import { useId } from 'react';
 import { Link } from 'react-router';
 import type { GiKind, GiView } from '../../../app/api-types';
 import { gisApi } from '../../../app/endpoints';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { PageHeader } from '../../../app/ui/PageHeader';
-import { SearchInput } from '../../../app/ui/SearchInput';
 import { EmptyState, LoadError } from '../../../app/ui/States';
 import { useListParams } from '../../../app/useListParams';
 import { GI_KINDS } from '../../../../shared/registry/types';
 import { useAreaName } from '../common/areas';
+import { HitField } from '../common/Hit';
 import { DemoTag, giKindName, GiKindTag } from '../common/labels';
 import { holderPath } from '../common/RecordParts';
 import { RightTypeTabs } from '../common/RightTypeTabs';
+import { SearchForm } from '../common/SearchFrame';
 
 export const giPath = (id: number) => `/registry/gis/${id}`;
 
@@ -36,32 +36,22 @@ function GiCard({ g }: { g: GiView }) {
           {g.isDemo && <DemoTag inList />}
         </Space>
         <dl className="xz-hit-meta xz-gi-meta">
-          <div className="xz-hit-wide">
-            <dt>{t('gi.holder')}</dt>
-            <dd>{g.holderId && g.holderName ? <Link to={holderPath(g.holderId)}>{g.holderName}</Link> : (g.holderName ?? '—')}</dd>
-          </div>
-          <div className="xz-hit-wide">
-            <dt>{t('gi.area')}</dt>
-            <dd>
-              {g.areaCode ? areaName(g.areaCode, g.areaName) : null}
-              {g.areaText && (
-                <Typography.Text type="secondary" ellipsis={{ tooltip: g.areaText }} className="xz-gi-areatext">
-                  {g.areaCode ? ` · ${g.areaText}` : g.areaText}
-                </Typography.Text>
-              )}
-              {!g.areaCode && !g.areaText && '—'}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('gi.approvedOn')}</dt>
-            <dd className="xz-num">{formatDate(g.approvedOn)}</dd>
-          </div>
-          {g.regNo && (
-            <div>
-              <dt>{t('gi.regNo')}</dt>
-              <dd>{g.regNo}</dd>
-            </div>
-          )}
+          <HitField label={t('gi.holder')} wide>
+            {g.holderId && g.holderName ? <Link to={holderPath(g.holderId)}>{g.holderName}</Link> : (g.holderName ?? '—')}
+          </HitField>
+          <HitField label={t('gi.area')} wide>
+            {g.areaCode ? areaName(g.areaCode, g.areaName) : null}
+            {g.areaText && (
+              <Typography.Text type="secondary" ellipsis={{ tooltip: g.areaText }} className="xz-gi-areatext">
+                {g.areaCode ? ` · ${g.areaText}` : g.areaText}
+              </Typography.Text>
+            )}
+            {!g.areaCode && !g.areaText && '—'}
+          </HitField>
+          <HitField label={t('gi.approvedOn')} className="xz-num">
+            {formatDate(g.approvedOn)}
+          </HitField>
+          {g.regNo && <HitField label={t('gi.regNo')}>{g.regNo}</HitField>}
         </dl>
       </Flex>
     </Card>
@@ -73,28 +63,13 @@ export default function GiListPage() {
   const { filters, setFilters } = useListParams(['q', 'kind'] as const);
   const kind = GI_KINDS.includes(filters.kind as GiKind) ? (filters.kind as GiKind) : undefined;
   const list = useQuery({ queryKey: ['gis', filters.q, kind], queryFn: () => gisApi.list({ q: filters.q, kind }) });
-  const searchId = useId();
 
   return (
     <>
       <PageHeader title={t('nav.gis')} subtitle={t('gi.subtitle')} />
       <Card className="xz-search-card">
         <RightTypeTabs current="gis" q={filters.q} />
-        <form role="search" className="xz-search-row" onSubmit={(e) => e.preventDefault()}>
-          <label htmlFor={searchId} className="xz-sr-only">
-            {t('gi.searchPlaceholder')}
-          </label>
-          <SearchInput
-            key={filters.q ?? ''}
-            id={searchId}
-            size="large"
-            defaultValue={filters.q}
-            placeholder={t('gi.searchPlaceholder')}
-            allowClear
-            onSearch={(v) => setFilters({ q: v.trim() })}
-            className="xz-search-input"
-          />
-        </form>
+        <SearchForm q={filters.q} placeholder={t('gi.searchPlaceholder')} onSearch={(q) => setFilters({ q })} />
         <Segmented<string>
           aria-label={t('gi.kind')}
           value={kind ?? 'all'}

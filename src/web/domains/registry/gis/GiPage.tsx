@@ -1,20 +1,18 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Skeleton, Space, Table, Tag } from 'antd';
+import { Card, Descriptions, Space, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
-import { isNotFound } from '../../../app/api';
 import type { GiUser } from '../../../app/api-types';
 import { gisApi } from '../../../app/endpoints';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { codeLabel } from '../../../app/labels';
-import { PageHeader } from '../../../app/ui/PageHeader';
 import { serverPagination } from '../../../app/ui/pagination';
 import { useCompact } from '../../../app/ui/responsive';
-import { EmptyState, LoadError, RecordNotFound } from '../../../app/ui/States';
+import { EmptyState } from '../../../app/ui/States';
 import { useListParams } from '../../../app/useListParams';
 import { useAreaName } from '../common/areas';
 import { DemoTag, giKindName, GiKindTag, niceLabel } from '../common/labels';
-import { holderPath } from '../common/RecordParts';
+import { holderPath, RecordHeader, RecordPending } from '../common/RecordParts';
 
 const none = '—';
 const USER_COLOR: Record<GiUser['status'], string> = { active: 'green', revoked: 'default', unknown: 'default' };
@@ -28,23 +26,12 @@ export default function GiPage() {
   const { page, pageSize, setPage } = useListParams([] as const);
   const gi = useQuery({ queryKey: ['gi', id, page, pageSize], queryFn: () => gisApi.get(Number(id), page, pageSize), enabled: valid, placeholderData: keepPreviousData });
 
-  if (!valid || (gi.isError && isNotFound(gi.error))) return <RecordNotFound backTo="/registry/gis" backLabel={t('gi.backToList')} />;
-  if (gi.isError) return <LoadError error={gi.error} onRetry={() => gi.refetch()} />;
-  if (!gi.data) return <Skeleton active />;
+  if (!valid || gi.isError || !gi.data) return <RecordPending query={gi} valid={valid} backTo="/registry/gis" backLabel={t('gi.backToList')} />;
   const g = gi.data;
 
   return (
     <>
-      <PageHeader
-        title={g.name}
-        back="/registry/gis"
-        tags={
-          <Space size={[0, 4]} wrap>
-            <GiKindTag kind={g.kind} />
-            {g.isDemo && <DemoTag />}
-          </Space>
-        }
-      />
+      <RecordHeader title={g.name} back="/registry/gis" tags={<GiKindTag kind={g.kind} />} isDemo={g.isDemo} />
       <Card title={t('gi.basics')} className="xz-card">
         <Descriptions
           size="small"

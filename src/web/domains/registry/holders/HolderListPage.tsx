@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Select, Space, Table } from 'antd';
-import { Link } from 'react-router';
 import type { AreaView, HolderView } from '../../../app/api-types';
 import { holdersApi } from '../../../app/endpoints';
 import { formatNumber } from '../../../app/format';
@@ -16,8 +15,8 @@ import { EmptyState, LoadError } from '../../../app/ui/States';
 import { useListParams } from '../../../app/useListParams';
 import { AreaSelect } from '../../identity/orgs/AreaSelect';
 import { useAreaName } from '../common/areas';
-import { AreaSourceTag, DemoTag, holderKindName } from '../common/labels';
-import { holderPath } from '../common/RecordParts';
+import { AreaSourceTag, holderKindName } from '../common/labels';
+import { holderNameColumn } from './columns';
 
 const FILTERS = ['q', 'county', 'kind'] as const;
 const notCity = (a: AreaView) => a.kind !== 'city';
@@ -101,18 +100,7 @@ export default function HolderListPage() {
               ),
             }}
             columns={[
-              {
-                title: t('holder.name'),
-                dataIndex: 'name',
-                fixed: compact ? undefined : 'left',
-                width: compact ? 180 : 280,
-                render: (name: string, h) => (
-                  <Space size={4} wrap>
-                    <Link to={holderPath(h.id)}>{name}</Link>
-                    {h.isDemo && <DemoTag inList />}
-                  </Space>
-                ),
-              },
+              holderNameColumn(t, compact, { wide: 280, compact: 180 }),
               { title: t('holder.kind'), dataIndex: 'kind', width: 70, render: (k: string) => holderKindName(t, k) },
               { title: t('holder.uscc'), dataIndex: 'uscc', width: 190, render: (v: string | null) => (v ? <span className="xz-mono">{v}</span> : '—') },
               {

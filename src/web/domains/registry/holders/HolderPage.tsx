@@ -1,9 +1,8 @@
 import { AimOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { isNotFound } from '../../../app/api';
 import type { HolderDetail, HolderView } from '../../../app/api-types';
 import { holdersApi } from '../../../app/endpoints';
 import { formatNumber } from '../../../app/format';
@@ -12,10 +11,10 @@ import { codeLabel } from '../../../app/labels';
 import { useSession } from '../../../app/session';
 import { EChart } from '../../../app/ui/EChart';
 import { LinkButton } from '../../../app/ui/LinkButton';
-import { PageHeader } from '../../../app/ui/PageHeader';
-import { EmptyState, LoadError, RecordNotFound } from '../../../app/ui/States';
+import { EmptyState } from '../../../app/ui/States';
 import { useAreaName } from '../common/areas';
-import { AreaSourceTag, DemoTag, holderKindName, legalStatusName, patentTypeName } from '../common/labels';
+import { AreaSourceTag, holderKindName, legalStatusName, patentTypeName } from '../common/labels';
+import { RecordHeader, RecordPending } from '../common/RecordParts';
 import { AssignAreaModal } from './AssignAreaModal';
 import { HolderRights } from './HolderRights';
 
@@ -64,23 +63,17 @@ export default function HolderPage() {
   const [assigning, setAssigning] = useState<HolderView | null>(null);
   const holder = useQuery({ queryKey: ['holder', id], queryFn: () => holdersApi.get(Number(id)), enabled: valid });
 
-  if (!valid || (holder.isError && isNotFound(holder.error))) return <RecordNotFound backTo="/registry/holders" backLabel={t('holder.backToList')} />;
-  if (holder.isError) return <LoadError error={holder.error} onRetry={() => holder.refetch()} />;
-  if (!holder.data) return <Skeleton active />;
+  if (!valid || holder.isError || !holder.data) return <RecordPending query={holder} valid={valid} backTo="/registry/holders" backLabel={t('holder.backToList')} />;
   const h = holder.data;
   const canAssign = can('registry.curate') && (h.areaSource === 'unresolved' || h.areaSource === 'outside' || h.areaSource === 'manual');
 
   return (
     <>
-      <PageHeader
+      <RecordHeader
         title={h.name}
         back="/registry/holders"
-        tags={
-          <Space size={[0, 4]} wrap>
-            <Tag color="blue">{holderKindName(t, h.kind)}</Tag>
-            {h.isDemo && <DemoTag />}
-          </Space>
-        }
+        tags={<Tag color="blue">{holderKindName(t, h.kind)}</Tag>}
+        isDemo={h.isDemo}
         extra={
           <>
             {can('registry.curate') && h.areaSource === 'unresolved' && (

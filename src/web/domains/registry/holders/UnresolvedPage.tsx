@@ -1,8 +1,7 @@
 import { AimOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Form, Space, Table, Typography } from 'antd';
+import { Button, Card, Form, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { HolderView } from '../../../app/api-types';
 import { holdersApi } from '../../../app/endpoints';
 import { formatNumber } from '../../../app/format';
@@ -14,9 +13,9 @@ import { useCompact } from '../../../app/ui/responsive';
 import { SearchInput } from '../../../app/ui/SearchInput';
 import { EmptyState, LoadError } from '../../../app/ui/States';
 import { useListParams } from '../../../app/useListParams';
-import { DemoTag, holderKindName } from '../common/labels';
-import { holderPath } from '../common/RecordParts';
+import { holderKindName } from '../common/labels';
 import { AssignAreaModal } from './AssignAreaModal';
+import { holderNameColumn } from './columns';
 
 /** Holders no county could be worked out for (no usable credit code or address): an officer places them. */
 export default function UnresolvedPage() {
@@ -50,18 +49,7 @@ export default function UnresolvedPage() {
             pagination={serverPagination(t, page, pageSize, list.data?.total ?? 0, setPage)}
             locale={{ emptyText: <EmptyState description={filters.q ? t('reg.emptyFiltered') : t('holder.unresolvedEmpty')} /> }}
             columns={[
-              {
-                title: t('holder.name'),
-                dataIndex: 'name',
-                fixed: compact ? undefined : 'left',
-                width: compact ? 160 : 260,
-                render: (name: string, h) => (
-                  <Space size={4} wrap>
-                    <Link to={holderPath(h.id)}>{name}</Link>
-                    {h.isDemo && <DemoTag inList />}
-                  </Space>
-                ),
-              },
+              holderNameColumn(t, compact, { wide: 260, compact: 160 }),
               { title: t('holder.kind'), dataIndex: 'kind', width: 70, render: (k: string) => holderKindName(t, k) },
               {
                 title: t('holder.address'),

@@ -1,29 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Row, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { isNotFound } from '../../../app/api';
 import { patentsApi } from '../../../app/endpoints';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { PageHeader } from '../../../app/ui/PageHeader';
-import { useCompact } from '../../../app/ui/responsive';
-import { LoadError, RecordNotFound } from '../../../app/ui/States';
 import { useAreaName } from '../common/areas';
-import { AreaSourceTag, DemoTag, ipcName, LegalStatusTag, legalStatusName, patentTypeName, PatentTypeTag } from '../common/labels';
-import { HolderList, ModulePlaceholder, StatusHistory } from '../common/RecordParts';
+import { AreaSourceTag, ipcName, LegalStatusTag, legalStatusName, patentTypeName, PatentTypeTag } from '../common/labels';
+import { RecordFacts, RecordHeader, RecordPending, RecordSide } from '../common/RecordParts';
 
 const none = '—';
 
 export default function PatentPage() {
   const { t, lang } = useI18n();
-  const compact = useCompact();
   const { number = '' } = useParams();
   const areaName = useAreaName();
   const patent = useQuery({ queryKey: ['patent', number], queryFn: () => patentsApi.get(number) });
 
-  if (patent.isError && isNotFound(patent.error)) return <RecordNotFound backTo="/registry/patents" backLabel={t('patent.backToSearch')} />;
-  if (patent.isError) return <LoadError error={patent.error} onRetry={() => patent.refetch()} />;
-  if (!patent.data) return <Skeleton active />;
+  if (patent.isError || !patent.data) return <RecordPending query={patent} backTo="/registry/patents" backLabel={t('patent.backToSearch')} />;
 
   const p = patent.data;
   const sep = lang === 'zh' ? '；' : '; ';
@@ -32,25 +25,21 @@ export default function PatentPage() {
 
   return (
     <>
-      <PageHeader
+      <RecordHeader
         title={p.title}
         back="/registry/patents"
         tags={
-          <Space size={[0, 4]} wrap>
+          <>
             <PatentTypeTag type={p.type} pct={p.pct} />
             <LegalStatusTag status={p.status} raw={p.statusRaw} />
-            {p.isDemo && <DemoTag />}
-          </Space>
+          </>
         }
+        isDemo={p.isDemo}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card title={t('patent.biblio')} className="xz-card">
-            <Descriptions
-              size="small"
-              bordered
-              column={{ xs: 1, sm: 1, md: 2 }}
-              styles={{ label: compact ? undefined : { whiteSpace: 'nowrap' } }}
+            <RecordFacts
               items={[
                 { key: 'appNo', label: t('patent.appNo'), children: mono(p.appNoDisplay) },
                 { key: 'appDate', label: t('patent.appDate'), children: formatDate(p.appDate) },
@@ -153,16 +142,7 @@ export default function PatentPage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
-          <Card title={t('patent.holders')} className="xz-card">
-            <HolderList holders={p.holders} />
-          </Card>
-          <Card title={t('reg.history')} className="xz-card">
-            <StatusHistory events={p.history} name={(s) => legalStatusName(t, s)} />
-          </Card>
-          <ModulePlaceholder title="reg.relatedAlerts" hint="reg.relatedAlertsHint" />
-          <ModulePlaceholder title="reg.relatedCases" hint="reg.relatedCasesHint" />
-        </Col>
+        <RecordSide holdersTitle={t('patent.holders')} holders={p.holders} history={p.history} statusName={(s) => legalStatusName(t, s)} />
       </Row>
     </>
   );

@@ -1,31 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import { Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { isNotFound } from '../../../app/api';
 import { trademarksApi } from '../../../app/endpoints';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { PageHeader } from '../../../app/ui/PageHeader';
-import { useCompact } from '../../../app/ui/responsive';
-import { LoadError, RecordNotFound } from '../../../app/ui/States';
 import { useAreaName } from '../common/areas';
-import { AreaSourceTag, DemoTag, markTypeName, MarkTypeTag, niceHeading, niceLabel, tmStatusName, TrademarkStatusTag } from '../common/labels';
-import { HolderList, ModulePlaceholder, StatusHistory } from '../common/RecordParts';
+import { AreaSourceTag, markTypeName, MarkTypeTag, niceHeading, niceLabel, tmStatusName, TrademarkStatusTag } from '../common/labels';
+import { RecordFacts, RecordHeader, RecordPending, RecordSide } from '../common/RecordParts';
 import { trademarkPath } from './TrademarkHit';
 
 const none = '—';
 
 export default function TrademarkPage() {
   const { t, lang } = useI18n();
-  const compact = useCompact();
   const { regNo = '', cls } = useParams();
   const niceClass = cls && /^\d{1,2}$/.test(cls) ? Number(cls) : undefined;
   const areaName = useAreaName();
   const mark = useQuery({ queryKey: ['trademark', regNo, niceClass], queryFn: () => trademarksApi.get(regNo, niceClass) });
 
-  if (mark.isError && isNotFound(mark.error)) return <RecordNotFound backTo="/registry/trademarks" backLabel={t('tm.backToSearch')} />;
-  if (mark.isError) return <LoadError error={mark.error} onRetry={() => mark.refetch()} />;
-  if (!mark.data) return <Skeleton active />;
+  if (mark.isError || !mark.data) return <RecordPending query={mark} backTo="/registry/trademarks" backLabel={t('tm.backToSearch')} />;
 
   const m = mark.data;
   const sep = lang === 'zh' ? '；' : '; ';
@@ -33,27 +26,23 @@ export default function TrademarkPage() {
 
   return (
     <>
-      <PageHeader
+      <RecordHeader
         title={m.name}
         docTitle={`${m.name} · ${m.regNo}`}
         back="/registry/trademarks"
         tags={
-          <Space size={[0, 4]} wrap>
+          <>
             <Tag color="geekblue">{niceLabel(t, lang, m.niceClass)}</Tag>
             <TrademarkStatusTag status={m.status} />
             <MarkTypeTag type={m.markType} />
-            {m.isDemo && <DemoTag />}
-          </Space>
+          </>
         }
+        isDemo={m.isDemo}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card title={t('tm.biblio')} className="xz-card">
-            <Descriptions
-              size="small"
-              bordered
-              column={{ xs: 1, sm: 1, md: 2 }}
-              styles={{ label: compact ? undefined : { whiteSpace: 'nowrap' } }}
+            <RecordFacts
               items={[
                 { key: 'regNo', label: t('tm.regNo'), children: <span className="xz-mono">{m.regNo}</span> },
                 { key: 'name', label: t('tm.name'), children: m.name },
@@ -119,16 +108,7 @@ export default function TrademarkPage() {
             {m.goods ? <Typography.Paragraph className="xz-abstract">{m.goods}</Typography.Paragraph> : <Typography.Text type="secondary">{none}</Typography.Text>}
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
-          <Card title={t('tm.holders')} className="xz-card">
-            <HolderList holders={m.holders} />
-          </Card>
-          <Card title={t('reg.history')} className="xz-card">
-            <StatusHistory events={m.history} name={(s) => tmStatusName(t, s)} />
-          </Card>
-          <ModulePlaceholder title="reg.relatedAlerts" hint="reg.relatedAlertsHint" />
-          <ModulePlaceholder title="reg.relatedCases" hint="reg.relatedCasesHint" />
-        </Col>
+        <RecordSide holdersTitle={t('tm.holders')} holders={m.holders} history={m.history} statusName={(s) => tmStatusName(t, s)} />
       </Row>
     </>
   );
