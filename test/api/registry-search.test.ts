@@ -133,6 +133,12 @@ describe('searching the register', () => {
     const audit = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'registry.export'");
     expect(audit[0]?.n).toBeGreaterThanOrEqual(2);
     expect((await partner.get('/api/patents/export?q=x')).statusCode).toBe(403);
+
+    // The page asks how big the export is before it downloads (a refused download shows nothing).
+    const size = await city.get(`/api/patents/export/count?${new URLSearchParams({ q: '检索' })}`);
+    const shown = await search(city, { q: '检索' });
+    expect(size.data).toEqual({ rows: shown.data.total, limit: 100_000, allowed: true });
+    expect((await partner.get('/api/patents/export/count?q=x')).statusCode).toBe(403);
   });
 
   it('searches trademarks and holders', async () => {

@@ -161,6 +161,8 @@ export const patentsApi = {
   get: (number: string) => http.get<PatentDetail>(`/api/patents/${enc(number)}`),
   /** A link, not a call: the server streams the file and the browser saves it. */
   exportUrl: (q: Omit<PatentQuery, 'page' | 'pageSize'>, format: 'xlsx' | 'csv') => buildUrl('/api/patents/export', { ...q, format }),
+  /** Rows the export would hold: checked first, because a refused download shows the user nothing. */
+  exportCount: (q: Omit<PatentQuery, 'page' | 'pageSize'>) => http.get<{ rows: number; limit: number; allowed: boolean }>('/api/patents/export/count', q),
 };
 
 export interface TrademarkQuery extends Query {

@@ -19,6 +19,12 @@ const STATUS_ZH: Record<string, string> = {
 
 const HEADERS = ['申请号', '申请日', '专利类型', '名称', '申请人', '发明人', '公开号', '公开日', '授权公告号', '授权公告日', '法律状态', 'IPC主分类号', 'IPC分类号', '所属地区', '战略性新兴产业', '代理机构'];
 
+/** How many rows an export of this search would hold (counted up to one past the limit). */
+export async function exportCount(ctx: AppContext, actor: Actor, query: PatentQuery): Promise<{ rows: number; limit: number; allowed: boolean }> {
+  const rows = await sql.countMatches(ctx.db, patentTsQuery(query, actor), EXPORT_LIMIT + 1);
+  return { rows, limit: EXPORT_LIMIT, allowed: rows <= EXPORT_LIMIT };
+}
+
 /** Streams a search result as XLSX or CSV (at most 100,000 rows), audited. */
 export async function exportPatents(ctx: AppContext, actor: Actor, query: PatentQuery, format: SheetFormat, reply: FastifyReply): Promise<FastifyReply> {
   const tsquery = patentTsQuery(query, actor);

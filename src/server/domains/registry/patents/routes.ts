@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
 import { errors, typed } from '../../../http/route-kit';
 import { z } from 'zod';
-import { exportPatents } from './export';
+import { exportCount, exportPatents } from './export';
 import * as schema from './schema';
 import * as service from './service';
 
@@ -39,6 +39,20 @@ export default function patentRoutes(app: FastifyInstance, ctx: AppContext): voi
       const { format, ...query } = req.query;
       return exportPatents(ctx, req.actor, query, format, reply);
     },
+  );
+
+  r.get(
+    '/api/patents/export/count',
+    {
+      schema: {
+        tags,
+        summary: 'How many rows an export of this search would hold, before downloading it (counted up to 100,001)',
+        querystring: schema.patentQuery,
+        response: { 200: z.object({ rows: z.number().int(), limit: z.number().int(), allowed: z.boolean() }), ...errors(400, 401, 403) },
+      },
+      config: { access: 'registry.export' },
+    },
+    async (req) => exportCount(ctx, req.actor, req.query),
   );
 
   r.get(

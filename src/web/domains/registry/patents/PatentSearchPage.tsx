@@ -65,7 +65,7 @@ export default function PatentSearchPage() {
       subtitle={t('patent.subtitle')}
       extra={
         can('registry.export') && (
-          <ExportButton query={exportQuery} total={data?.total ?? 0} capped={data?.totalCapped ?? false} disabled={!data || data.total === 0 || data.lookup !== null} />
+          <ExportButton query={exportQuery} disabled={!data || data.total === 0 || data.lookup !== null} />
         )
       }
       placeholder={t('patent.searchPlaceholder')}
