@@ -1,3 +1,4 @@
+import { todayInChina } from '../../shared/registry/normalise';
 import { seededRng } from '../../shared/random';
 import { systemActor } from '../actor';
 import type { AppContext } from '../context';
@@ -55,7 +56,7 @@ export async function seedDemo(ctx: AppContext, seed: number, onProgress?: (step
   onProgress?.('regions');
   counts.populationEstimates = await seedRegionsDemo(ctx);
   const registrySize = size ?? { patents: ctx.config.demoPatents, trademarks: ctx.config.demoTrademarks };
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = todayInChina(ctx.clock.now().getTime());
   const registry = await seedRegistryDemo(ctx.db, seed, registrySize, today, (kind, done, total) => onProgress?.(`${kind} ${done}/${total}`));
   Object.assign(counts, registry);
   await writeDemoState(ctx.db, { enabled: true, seed, seededAt: ctx.clock.now().toISOString() });

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { todayInChina } from '../../../../shared/registry/normalise';
 import type { ImportKind, RowProblem } from '../../../../shared/registry/types';
 import type { AppContext } from '../../../context';
 import type { Queryable } from '../../../db/db';
@@ -66,9 +67,8 @@ export async function ensureSearchIndexes(q: Queryable): Promise<void> {
 const BATCH = 2000;
 const ZERO: Checkpoint = { lastRowNo: -1, rows: 0, rejected: 0, warnings: 0, inserted: 0, updated: 0, unchanged: 0 };
 
-const today = (d: Date) => d.toISOString().slice(0, 10);
-
-function cellText(c: Cell | undefined): unknown {
+/** A cell as validation takes it: strings trimmed, empty cells null. */
+function cellValue(c: Cell | undefined): unknown {
   if (c === undefined || c === null) return null;
   return typeof c === 'string' ? c.trim() : c;
 }
@@ -78,7 +78,7 @@ export function mapRow(cells: Cell[], mapping: Array<string | null>): Record<str
   const out: Record<string, unknown> = {};
   mapping.forEach((field, i) => {
     if (!field) return;
-    const v = cellText(cells[i]);
+    const v = cellValue(cells[i]);
     if (v === null || v === '') return;
     out[field] = field in out ? `${String(out[field])};${String(v)}` : v;
   });
@@ -142,7 +142,7 @@ export async function runImport(ctx: AppContext, jc: JobContext, params: ImportP
     resolver: new HolderResolver(),
     industries: await IndustryMatcher.load(ctx.db),
     isDemo: false,
-    today: today(ctx.clock.now()),
+    today: todayInChina(ctx.clock.now().getTime()),
   };
   interface Batch {
     records: unknown[];

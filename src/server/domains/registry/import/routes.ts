@@ -68,7 +68,7 @@ export default function importRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
       config: { access: 'registry.import' },
     },
-    async (req) => FIELDS[req.query.kind].map((f) => ({ key: f.key, zh: f.zh, en: f.en, required: f.required })),
+    async (req) => service.fieldsOf(req.query.kind),
   );
 
   r.get(

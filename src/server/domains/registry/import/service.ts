@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { FIELDS, findHeaderRow, matchHeaders, missingRequired } from '../../../../shared/registry/fields';
+import { FIELDS, fieldLabel, findHeaderRow, matchHeaders, missingRequired } from '../../../../shared/registry/fields';
+import { cellText, todayInChina } from '../../../../shared/registry/normalise';
 import type { ImportKind } from '../../../../shared/registry/types';
 import type { Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
@@ -21,7 +22,6 @@ export function limitsOf(ctx: AppContext): ImportLimits {
   return { maxBytes: ctx.config.importMaxBytes, maxUnpackedBytes: Math.max(ctx.config.importMaxBytes * 8, 512 * 1024 * 1024), maxEntries: 10_000 };
 }
 
-const display = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : String(v));
 
 interface Located {
   info: FileInfo;
@@ -38,7 +38,7 @@ async function locateHeader(
 ): Promise<Located & { rows: Awaited<ReturnType<typeof firstRows>> }> {
   const rows = await firstRows(path, info, 10 + PREVIEW_ROWS + 1);
   if (rows.length === 0) throw invalid({ zh: '文件中没有数据', en: 'The file holds no data' }, [{ field: 'file' }]);
-  const top = rows.slice(0, 10).map((r) => r.cells.map(display));
+  const top = rows.slice(0, 10).map((r) => r.cells.map(cellText));
   // A saved mapping names its own headings, which need not be known ones.
   const byProfile = profileHeaders ? top.findIndex((cells) => cells.filter((c) => profileHeaders.includes(c)).length >= Math.min(2, profileHeaders.length)) : -1;
   const index = info.format === 'json' || info.format === 'jsonl' ? 0 : byProfile >= 0 ? byProfile : findHeaderRow(kind, top);
@@ -49,10 +49,11 @@ async function locateHeader(
       [{ field: 'file' }],
     );
   }
-  return { info, headerRowNo: header.rowNo, headers: header.cells.map(display), rows: rows.slice(index + 1) };
+  return { info, headerRowNo: header.rowNo, headers: header.cells.map(cellText), rows: rows.slice(index + 1) };
 }
 
-function fieldsOf(kind: ImportKind) {
+/** The fields a file of this kind can fill, for the mapping screen. */
+export function fieldsOf(kind: ImportKind) {
   return FIELDS[kind].map((f) => ({ key: f.key, zh: f.zh, en: f.en, required: f.required }));
 }
 
@@ -86,13 +87,13 @@ export async function analyseUpload(
     });
     const mapping = columns.map((c) => c.field);
     const spec = KIND_SPECS[input.kind];
-    const today = ctx.clock.now().toISOString().slice(0, 10);
+    const today = todayInChina(ctx.clock.now().getTime());
     const preview = rows.slice(0, PREVIEW_ROWS).map((r) => {
       const raw = mapRow(r.cells, mapping);
       const v = spec.validate(raw, { today });
       return {
         rowNo: r.rowNo,
-        values: Object.fromEntries(Object.entries(raw).map(([k, val]) => [k, display(val).slice(0, 200)])),
+        values: Object.fromEntries(Object.entries(raw).map(([k, val]) => [k, cellText(val).slice(0, 200)])),
         problems: v.ok ? v.warnings : v.problems,
       };
     });
@@ -131,14 +132,14 @@ export async function startImport(ctx: AppContext, actor: Actor, body: StartBody
   if (twice.length) throw invalid({ zh: `同一字段对应了多列：${[...new Set(twice)].join('、')}`, en: `A field is mapped from several columns: ${[...new Set(twice)].join(', ')}` }, [{ field: 'mapping' }]);
   const missing = missingRequired(kind, body.mapping);
   if (missing.length) {
-    const labels = missing.map((k) => FIELDS[kind].find((f) => f.key === k)?.zh ?? k);
+    const labels = missing.map((k) => fieldLabel(kind, k));
     throw ruleViolated({ zh: `缺少必填字段：${labels.join('、')}`, en: `Required fields are not mapped: ${missing.join(', ')}` }, { missing });
   }
   const path = ctx.files.pathOf(upload.file_key);
   const info = await sniff(path, limitsOf(ctx));
   const headerRowNo = upload.header_row_no;
   const headerRow = (await firstRows(path, info, 11)).find((r) => r.rowNo === headerRowNo);
-  const headers = headerRow?.cells.map(display) ?? [];
+  const headers = headerRow?.cells.map(cellText) ?? [];
   if (body.mapping.length > headers.length) throw invalid({ zh: '映射的列数多于文件的列数', en: 'The mapping has more columns than the file' }, [{ field: 'mapping' }]);
   const mapping = headers.map((_, i) => body.mapping[i] ?? null);
   if (body.saveProfileAs) {

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { todayInChina } from '../../../../shared/registry/normalise';
 import { formatApplicationNumber, areaByCode } from '../../../../shared/validators';
 import type { Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
@@ -50,6 +51,6 @@ export async function exportPatents(ctx: AppContext, actor: Actor, query: Patent
       after = { date: last.app_date, id: last.id };
     }
   }
-  const stamp = ctx.clock.now().toISOString().slice(0, 10);
+  const stamp = todayInChina(ctx.clock.now().getTime());
   return writeSheet(reply, `专利检索结果-${stamp}.${format}`, format, HEADERS, rows());
 }
