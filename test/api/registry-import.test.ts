@@ -153,6 +153,26 @@ describe('importing patents', () => {
     ]);
     expect(second.data.missingRequired).toEqual([]);
   });
+  it('imports GIs and their authorised users; a user of an unknown GI is refused', async () => {
+    const gis = csv([
+      ['地理标志名称', '地理标志类型', '注册人', '保护范围', '批准日期', '类别'],
+      ['测试毛尖', '地理标志证明商标', '信阳测试茶叶协会', '河南省信阳市浉河区', '2006-05-01', '30'],
+    ]);
+    const g = await importFile(t, city, 'gis', 'gi.csv', gis);
+    expect(g.job.result).toMatchObject({ inserted: 1, rejected: 0 });
+    const users = csv([
+      ['地理标志名称', '企业名称', '统一社会信用代码', '状态'],
+      ['测试毛尖', '信阳测试用标茶业有限公司', FIRM_USCC, '有效'],
+      ['不存在的标志', '信阳另一家茶业有限公司', '', '有效'],
+    ]);
+    const u = await importFile(t, city, 'gi_users', 'users.csv', users);
+    expect(u.job.result).toMatchObject({ inserted: 1, rejected: 1 });
+    const list = await city.get(`/api/gis?q=${encodeURIComponent('测试毛尖')}`);
+    const gi = list.data.find((x: any) => x.name === '测试毛尖');
+    expect(gi).toMatchObject({ kind: 'certification_mark', activeUsers: 1 });
+    const detail = await city.get(`/api/gis/${gi.id}`);
+    expect(detail.data.users.items.map((x: any) => x.name ?? x.firmName)).toEqual(['信阳测试用标茶业有限公司']);
+  });
 });
 
 describe('rejected rows and files', () => {
