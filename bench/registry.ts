@@ -102,7 +102,7 @@ async function sqlLimit(ctx: AppContext, seed: number, count: number): Promise<{
     rows = [];
   };
   for (const r of generatePatents(seed, count)) {
-    rows.push(patentRowValues(++id, r, 'x', holders, env));
+    rows.push(patentRowValues(++id, r, holders, env));
     if (rows.length === 20_000) await spill();
   }
   if (rows.length) await spill();

@@ -11,7 +11,7 @@ import { openEmbedded } from './db/pglite';
 import { openPostgres } from './db/postgres';
 import { readDemoState, seedDemo, writeDemoState, type SeedReport } from './demo/seed';
 import { syncReference } from './domains/regions/service';
-import { ensureSearchIndexes } from './domains/registry/import/pipeline';
+import { endBulkLoads } from './domains/registry/import/pipeline';
 import { ensureIndustryMapping } from './domains/registry/industries/service';
 import { localFileStore } from './files/store';
 import { createMailer } from './mail/mailer';
@@ -98,7 +98,7 @@ export async function prepareDatabase(db: Db, config: Config, opts: { seed: bool
   await db.tx(async (tx) => {
     await syncReference(tx);
     await ensureIndustryMapping(tx);
-    await ensureSearchIndexes(tx);
+    await endBulkLoads(tx);
   });
   const state = await readDemoState(db);
   const [users] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');

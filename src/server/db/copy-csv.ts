@@ -26,9 +26,23 @@ function field(v: CopyValue): string {
   return quote(arrayLiteral(v));
 }
 
+/** One row's fields as a COPY CSV line (without the line break). */
+export const copyLine = (values: readonly CopyValue[]): string => values.map(field).join(',');
+
+/**
+ * COPY input made lazily, `per` lines at a time: given to Queryable.copyFrom, PostgreSQL parses a
+ * chunk while the next is being built.
+ */
+export function* copyCsvChunks<T>(columns: readonly string[], items: readonly T[], line: (item: T, index: number) => string, per = 200): Generator<Buffer> {
+  yield Buffer.from(`${columns.join(',')}\n`, 'utf8');
+  for (let at = 0; at < items.length; at += per) {
+    const lines: string[] = [];
+    for (let i = at; i < Math.min(items.length, at + per); i++) lines.push(line(items[i] as T, i));
+    yield Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+  }
+}
+
 /** CSV with a header line, ready for Queryable.copyFrom. */
 export function copyCsv(columns: readonly string[], rows: ReadonlyArray<readonly CopyValue[]>): Buffer {
-  const lines = [columns.join(',')];
-  for (const r of rows) lines.push(r.map(field).join(','));
-  return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+  return Buffer.from(`${columns.join(',')}\n${rows.map(copyLine).join('\n')}\n`, 'utf8');
 }

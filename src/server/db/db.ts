@@ -12,8 +12,11 @@ export interface Queryable {
   query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs several statements without parameters (migrations, DDL). */
   exec(sql: string): Promise<void>;
-  /** Bulk-loads CSV (with header) into a table; used by restore and imports. */
-  copyFrom(table: string, columns: readonly string[], csv: Buffer): Promise<void>;
+  /**
+   * Bulk-loads CSV (with header) into a table; used by restore and imports. Given chunks, PostgreSQL
+   * parses each while the next is made (see copyCsvChunks).
+   */
+  copyFrom(table: string, columns: readonly string[], csv: Buffer | Iterable<Buffer>): Promise<void>;
   /** Dumps a query's rows as CSV with a header; used by backup and exports. */
   copyTo(selectSql: string): Promise<Buffer>;
 }

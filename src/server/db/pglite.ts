@@ -19,7 +19,7 @@ function wrap(q: PGlite | Transaction): Queryable {
     },
     async copyFrom(table, columns, csv) {
       await q.query(`COPY ${assertIdentifier(table)} (${columns.map(assertIdentifier).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], {
-        blob: new Blob([new Uint8Array(csv)]),
+        blob: new Blob(Buffer.isBuffer(csv) ? [new Uint8Array(csv)] : [...csv].map((c) => new Uint8Array(c))),
       });
     },
     async copyTo(selectSql) {

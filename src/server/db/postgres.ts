@@ -30,7 +30,7 @@ function wrap(c: Client, connect: () => Promise<pg.PoolClient>, release: (pc: pg
     copyFrom: (table, columns, csv) =>
       withClient(async (pc) => {
         const sink = pc.query(copyFromStream(`COPY ${assertIdentifier(table)} (${columns.map(assertIdentifier).join(', ')}) FROM STDIN WITH (FORMAT csv, HEADER true)`));
-        await pipeline(Readable.from([csv]), sink);
+        await pipeline(Readable.from(Buffer.isBuffer(csv) ? [csv] : csv, { highWaterMark: 2 }), sink);
       }),
     copyTo: (selectSql) =>
       withClient(async (pc) => {

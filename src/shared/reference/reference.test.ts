@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { describe, it, expect } from 'vitest';
 import { IPC_CLASSES, IPC_SECTIONS, IPC_SUBCLASSES, ipcClass, ipcSection, ipcSubclass, ipcTitle } from './ipc';
 import { LOCARNO_CLASSES, locarnoClass } from './locarno';
@@ -111,7 +111,7 @@ describe('Locarno reference data', () => {
 });
 
 describe('industries-demo.csv', () => {
-  const records = parse(readFileSync(INDUSTRIES_CSV, 'utf8'), { skip_empty_lines: true }) as string[][];
+  const records = Papa.parse<string[]>(readFileSync(INDUSTRIES_CSV, 'utf8'), { skipEmptyLines: true }).data;
   const [header, ...rows] = records;
 
   it('starts with the exact header', () => {

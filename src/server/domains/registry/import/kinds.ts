@@ -2,7 +2,7 @@ import type { GiRecord, GiUserRecord, ImportKind, PatentRecord, RowProblem, Trad
 import { validateGiRow, validateGiUserRow, validatePatentRow, validateTrademarkRow } from '../../../../shared/registry/validate';
 import type { Queryable, Tx } from '../../../db/db';
 import { loadGis, loadGiUsers } from '../gis/load';
-import { loadPatents, preparePatent } from '../patents/load';
+import { adoptPatent, loadPatents, preparePatent } from '../patents/load';
 import { loadTrademarks } from '../trademarks/load';
 import type { LoadCounts, LoadEnv } from './load-env';
 
@@ -12,14 +12,18 @@ export type Validation<R> = { ok: true; record: R; warnings: RowProblem[] } | { 
 export interface KindSpec<R> {
   kind: ImportKind;
   validate(raw: Record<string, unknown>, opts: { today: string }): Validation<R>;
-  /** Work on a valid record that needs no database, done while the previous batch is written. */
-  prepare?(record: R): void;
+  /**
+   * Work on a valid record that needs no database, done while the previous batch is written (in
+   * a worker thread for big files). Returns what `adopt` gives back to the record in this thread.
+   */
+  prepare?(record: R): unknown;
+  adopt?(record: R, prepared: unknown): void;
   /** A check against the register itself (a GI user's GI must exist), per row, after validation. */
   check?(q: Queryable, record: R): Promise<RowProblem | null>;
   load(tx: Tx, records: R[], env: LoadEnv): Promise<LoadCounts>;
 }
 
-const patents: KindSpec<PatentRecord> = { kind: 'patents', validate: validatePatentRow, prepare: preparePatent, load: loadPatents };
+const patents: KindSpec<PatentRecord> = { kind: 'patents', validate: validatePatentRow, prepare: preparePatent, adopt: adoptPatent, load: loadPatents };
 const trademarks: KindSpec<TrademarkRecord> = { kind: 'trademarks', validate: validateTrademarkRow, load: loadTrademarks };
 const gis: KindSpec<GiRecord> = { kind: 'gis', validate: validateGiRow, load: loadGis };
 const giUsers: KindSpec<GiUserRecord> = {

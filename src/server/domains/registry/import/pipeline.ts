@@ -3,14 +3,16 @@ import { performance } from 'node:perf_hooks';
 import { todayInChina } from '../../../../shared/registry/normalise';
 import type { ImportKind, RowProblem } from '../../../../shared/registry/types';
 import type { AppContext } from '../../../context';
-import type { Queryable } from '../../../db/db';
+import { assertIdentifier, type Queryable } from '../../../db/db';
 import { copyCsv } from '../../../db/copy-csv';
 import { interrupted, type JobContext } from '../../../jobs/runner';
+import { inThread } from '../../../jobs/thread';
 import { HolderResolver } from '../holders/resolver';
 import { IndustryMatcher } from '../industries/matcher';
 import { KIND_SPECS } from './kinds';
 import { addCounts, type LoadCounts, type LoadEnv } from './load-env';
-import { readRows, type Cell, type FileInfo } from './read';
+import { readRowBatches, type FileInfo } from './read';
+import { validatedBatches, type RowSource, type ValidatedBatch } from './rows';
 
 /** What an import job is given (stored in jobs.params). */
 export interface ImportParams {
@@ -38,51 +40,107 @@ export interface ImportResult extends LoadCounts {
 interface Checkpoint extends ImportResult {
   /** Every row up to this number is committed (stored or rejected). */
   lastRowNo: number;
-  /** The search index was dropped for a bulk load and is built at the end (also after a resume). */
+  /** Indexes were dropped for a bulk load and are built at the end (also after a resume). */
   bulkIndex?: boolean;
 }
 
-/** Below this many rows an import always updates the search index as it goes. */
+/** Below this many rows an import always updates the indexes as it goes. */
 const BULK_MIN_ROWS = 20_000;
 
-/** Statements of the bulk-load mode, per kind (static SQL; see ensureSearchIndexes for the definitions). */
-const BULK_INDEXES: Partial<Record<ImportKind, { count: string; drop: string; create: string }>> = {
+/**
+ * The bulk-load mode, per kind: the indexes dropped and built once at the end (as defined in
+ * migration 0003). The search index and the secondary b-trees go; primary keys and unique keys
+ * stay, as they guard against duplicates while the load runs.
+ */
+const BULK_INDEXES: Partial<Record<ImportKind, { tables: string[]; count: string; indexes: Array<{ name: string; create: string }> }>> = {
   patents: {
+    tables: ['patents', 'patent_holders', 'patent_status_history'],
     count: 'SELECT count(*)::int AS n FROM (SELECT 1 FROM patents LIMIT $1) AS x',
-    drop: 'DROP INDEX IF EXISTS patents_search',
-    create: 'CREATE INDEX IF NOT EXISTS patents_search ON patents USING gin (search)',
+    indexes: [
+      { name: 'patents_search', create: 'CREATE INDEX IF NOT EXISTS patents_search ON patents USING gin (search)' },
+      { name: 'patents_pub_no', create: 'CREATE INDEX IF NOT EXISTS patents_pub_no ON patents (pub_no)' },
+      { name: 'patents_grant_no', create: 'CREATE INDEX IF NOT EXISTS patents_grant_no ON patents (grant_no)' },
+      { name: 'patents_app_date', create: 'CREATE INDEX IF NOT EXISTS patents_app_date ON patents (app_date)' },
+      { name: 'patents_area', create: 'CREATE INDEX IF NOT EXISTS patents_area ON patents (area_code, type, status)' },
+      { name: 'patent_holders_holder', create: 'CREATE INDEX IF NOT EXISTS patent_holders_holder ON patent_holders (holder_id)' },
+      { name: 'patent_status_history_patent', create: 'CREATE INDEX IF NOT EXISTS patent_status_history_patent ON patent_status_history (patent_id, recorded_at)' },
+    ],
   },
   trademarks: {
+    tables: ['trademarks', 'trademark_holders', 'trademark_status_history'],
     count: 'SELECT count(*)::int AS n FROM (SELECT 1 FROM trademarks LIMIT $1) AS x',
-    drop: 'DROP INDEX IF EXISTS trademarks_search',
-    create: 'CREATE INDEX IF NOT EXISTS trademarks_search ON trademarks USING gin (search)',
+    indexes: [
+      { name: 'trademarks_search', create: 'CREATE INDEX IF NOT EXISTS trademarks_search ON trademarks USING gin (search)' },
+      { name: 'trademarks_reg_date', create: 'CREATE INDEX IF NOT EXISTS trademarks_reg_date ON trademarks (reg_date)' },
+      { name: 'trademarks_area', create: 'CREATE INDEX IF NOT EXISTS trademarks_area ON trademarks (area_code, status)' },
+      { name: 'trademark_holders_holder', create: 'CREATE INDEX IF NOT EXISTS trademark_holders_holder ON trademark_holders (holder_id)' },
+      { name: 'trademark_status_history_tm', create: 'CREATE INDEX IF NOT EXISTS trademark_status_history_tm ON trademark_status_history (trademark_id, recorded_at)' },
+    ],
   },
 };
 
-/** Rebuilds search indexes a bulk import dropped before it was killed (run at start-up). */
-export async function ensureSearchIndexes(q: Queryable): Promise<void> {
-  for (const b of Object.values(BULK_INDEXES)) await q.query(b.create);
+/**
+ * Ends a bulk load: builds its indexes and lets autovacuum back to the tables. On PostgreSQL the b-trees are built on a second connection (the second
+ * core) while the single-threaded search index builds; two connections at most, so that the web
+ * pages keep theirs.
+ */
+async function endBulkLoad(q: Queryable, kind: ImportKind): Promise<void> {
+  const bulk = BULK_INDEXES[kind];
+  const [search, ...btrees] = bulk?.indexes ?? [];
+  if (!bulk || !search) return;
+  await Promise.all([
+    q.query(search.create),
+    (async () => {
+      for (const b of btrees) await q.query(b.create);
+    })(),
+  ]);
+  // Autovacuum then analyses the grown tables in the background.
+  for (const t of bulk.tables) await q.query(`ALTER TABLE ${assertIdentifier(t)} RESET (autovacuum_enabled)`);
+}
+
+/**
+ * Starts a bulk load: drops the indexes (see BULK_INDEXES) and keeps autovacuum off the tables
+ * while they fill, so that it does not take a core from the load.
+ */
+async function startBulkLoad(q: Queryable, kind: ImportKind): Promise<void> {
+  const bulk = BULK_INDEXES[kind];
+  if (!bulk) return;
+  for (const i of bulk.indexes) await q.query(`DROP INDEX IF EXISTS ${assertIdentifier(i.name)}`);
+  for (const t of bulk.tables) await q.query(`ALTER TABLE ${assertIdentifier(t)} SET (autovacuum_enabled = false)`);
+}
+
+/** Ends the bulk loads that were killed (run at start-up, before their jobs can resume). */
+export async function endBulkLoads(q: Queryable): Promise<void> {
+  for (const [kind, bulk] of Object.entries(BULK_INDEXES) as Array<[ImportKind, NonNullable<(typeof BULK_INDEXES)[ImportKind]>]>) {
+    const names = bulk.indexes.map((i) => i.name);
+    const [left] = await q.query<{ missing: number; paused: number }>(
+      `SELECT $1::int - (SELECT count(*)::int FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($2)) AS missing,
+         (SELECT count(*)::int FROM pg_class WHERE relname = ANY($3) AND 'autovacuum_enabled=false' = ANY(coalesce(reloptions, '{}'))) AS paused`,
+      [names.length, names, bulk.tables],
+    );
+    if ((left?.missing ?? 0) > 0 || (left?.paused ?? 0) > 0) await endBulkLoad(q, kind);
+  }
 }
 
 const BATCH = 2000;
+
+/** Files with at least this many rows left are read and validated in a worker thread. */
+const THREAD_MIN_ROWS = 10_000;
+const VALIDATE_THREAD = new URL('./validate-thread.ts', import.meta.url);
 const ZERO: Checkpoint = { lastRowNo: -1, rows: 0, rejected: 0, warnings: 0, inserted: 0, updated: 0, unchanged: 0 };
 
-/** A cell as validation takes it: strings trimmed, empty cells null. */
-function cellValue(c: Cell | undefined): unknown {
-  if (c === undefined || c === null) return null;
-  return typeof c === 'string' ? c.trim() : c;
-}
-
-/** A data row keyed by field; several columns mapped to one list field are joined with ';'. */
-export function mapRow(cells: Cell[], mapping: Array<string | null>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  mapping.forEach((field, i) => {
-    if (!field) return;
-    const v = cellValue(cells[i]);
-    if (v === null || v === '') return;
-    out[field] = field in out ? `${String(out[field])};${String(v)}` : v;
-  });
-  return out;
+/** Moves the records that fail the kind's check against the register (a GI user's GI must exist) to the batch's problems. */
+async function checkAgainstRegister(b: ValidatedBatch, check: (record: unknown) => Promise<RowProblem | null>): Promise<void> {
+  const keep: number[] = [];
+  for (let i = 0; i < b.records.length; i++) {
+    const problem = await check(b.records[i]);
+    if (problem) b.problems.push({ ...problem, rowNo: b.recordRows[i] ?? b.lastRowNo });
+    else keep.push(i);
+  }
+  if (keep.length === b.records.length) return;
+  b.records = keep.map((i) => b.records[i]);
+  b.prepared = keep.map((i) => b.prepared[i]);
+  b.recordRows = keep.map((i) => b.recordRows[i] ?? 0);
 }
 
 /** Counts the data rows (a first pass, so that progress has a total). */
@@ -102,8 +160,8 @@ export async function countRows(path: string, params: Pick<ImportParams, 'info' 
     return Math.max(0, lines - params.headerRowNo);
   }
   let n = 0;
-  for await (const row of readRows(path, params.info, params.headerRowNo + 1)) {
-    if (row.rowNo > params.headerRowNo) n++;
+  for await (const rows of readRowBatches(path, params.info, params.headerRowNo + 1)) {
+    for (const row of rows) if (row.rowNo > params.headerRowNo) n++;
     if (signal.aborted) throw interrupted();
   }
   return n;
@@ -127,10 +185,10 @@ export async function runImport(ctx: AppContext, jc: JobContext, params: ImportP
   const bulk = BULK_INDEXES[params.kind];
   if (bulk && state.rows === 0 && total >= BULK_MIN_ROWS) {
     const [present] = await ctx.db.query<{ n: number }>(bulk.count, [total]);
-    // A load at least as big as the register: dropping its search index and building it once at
-    // the end beats updating it row by row. Search falls back to a scan until the build is done.
+    // A load at least as big as the register: dropping its indexes and building them once at the
+    // end beats updating them row by row. Search falls back to a scan until the build is done.
     if ((present?.n ?? 0) < total) {
-      await ctx.db.query(bulk.drop);
+      await startBulkLoad(ctx.db, params.kind);
       state.bulkIndex = true;
     }
   }
@@ -144,19 +202,10 @@ export async function runImport(ctx: AppContext, jc: JobContext, params: ImportP
     isDemo: false,
     today: todayInChina(ctx.clock.now().getTime()),
   };
-  interface Batch {
-    records: unknown[];
-    problems: Array<RowProblem & { rowNo: number }>;
-    rows: number;
-    lastRowNo: number;
-    warnings: number;
-  }
-  const newBatch = (): Batch => ({ records: [], problems: [], rows: 0, lastRowNo: state.lastRowNo, warnings: 0 });
-  let batch = newBatch();
   let waitMs = 0;
 
   /** Writes a batch with its rejections and the checkpoint in one transaction; `state` is what is committed. */
-  const commit = async (b: Batch) => {
+  const commit = async (b: ValidatedBatch) => {
     const start = performance.now();
     const next = await ctx.db
       .tx(async (tx) => {
@@ -189,8 +238,9 @@ export async function runImport(ctx: AppContext, jc: JobContext, params: ImportP
     await jc.progress(state.rows, total);
   };
 
-  // One batch is written while the next is read and validated: on PostgreSQL that keeps both
-  // cores busy. Batches still commit one after another, in file order.
+  // One batch is written while the next is read and validated (in a worker thread for big
+  // files): the database and both cores stay busy. Batches still commit one after another, in
+  // file order.
   let inFlight: Promise<void> | null = null;
   const settle = async () => {
     if (!inFlight) return;
@@ -200,56 +250,39 @@ export async function runImport(ctx: AppContext, jc: JobContext, params: ImportP
     await pending;
     waitMs += performance.now() - start;
   };
-  const flush = async () => {
-    if (batch.rows === 0) return;
-    const b = batch;
-    batch = newBatch();
+
+  const source: RowSource = {
+    kind: params.kind,
+    path,
+    info: params.info,
+    fromRow: state.lastRowNo + 1,
+    mapping: params.mapping,
+    columnCount: params.columnCount,
+    today: env.today,
+    batchSize: BATCH,
+  };
+  const batches = total - state.rows >= THREAD_MIN_ROWS ? inThread<ValidatedBatch>(VALIDATE_THREAD, source) : validatedBatches(source);
+  for await (const b of batches) {
+    if (spec.adopt) b.records.forEach((r, i) => spec.adopt?.(r, b.prepared[i]));
+    if (spec.check) await checkAgainstRegister(b, (r) => spec.check?.(ctx.db, r) ?? Promise.resolve(null));
     await settle();
+    // The embedded database answers without real I/O, so batches ready in the queue would chain
+    // commits as one run of microtasks: let waiting web requests in between two batches.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     inFlight = commit(b);
     inFlight.catch(() => undefined); // surfaced by the next settle()
-  };
-
-  for await (const row of readRows(path, params.info, state.lastRowNo + 1)) {
-    if (row.rowNo <= state.lastRowNo) continue;
-    batch.lastRowNo = row.rowNo;
-    batch.rows++;
-    if (row.cells.length > params.columnCount && row.cells.slice(params.columnCount).some((c) => c !== null && c !== '')) {
-      batch.problems.push({
-        rowNo: row.rowNo,
-        field: '*',
-        value: `${row.cells.length}`,
-        reason: { zh: `此行有 ${row.cells.length} 列，表头只有 ${params.columnCount} 列（列数不一致）`, en: `This row has ${row.cells.length} columns, the header ${params.columnCount}` },
-      });
-    } else {
-      const result = spec.validate(mapRow(row.cells, params.mapping), { today: env.today });
-      if (!result.ok) {
-        for (const p of result.problems) batch.problems.push({ ...p, rowNo: row.rowNo });
-      } else {
-        const problem = spec.check ? await spec.check(ctx.db, result.record) : null;
-        if (problem) batch.problems.push({ ...problem, rowNo: row.rowNo });
-        else {
-          spec.prepare?.(result.record);
-          batch.records.push(result.record);
-        }
-        batch.warnings += result.warnings.length;
-      }
-    }
-    if (batch.rows >= BATCH) {
-      await flush();
-      if (jc.signal.aborted) {
-        await settle();
-        throw interrupted();
-      }
+    if (jc.signal.aborted) {
+      await settle();
+      throw interrupted();
     }
   }
-  await flush();
   await settle();
   stageMs.readValidate = Math.round(performance.now() - loopStart - waitMs);
   stageMs.load = Math.round(stageMs.load);
   if (bulk && state.bulkIndex) {
     await jc.progress(state.rows, state.rows, 'indexing');
     const indexStart = performance.now();
-    await ctx.db.query(bulk.create);
+    await endBulkLoad(ctx.db, params.kind);
     stageMs.index = Math.round(performance.now() - indexStart);
   }
   await jc.progress(state.rows, state.rows);

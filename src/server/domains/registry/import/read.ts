@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
+import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import parserStream from 'stream-json';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
@@ -153,16 +153,104 @@ function cellOf(v: unknown): Cell {
   return String(v);
 }
 
-async function* csvRows(path: string, info: FileInfo, fromRow: number): AsyncGenerator<Row> {
-  const source = createReadStream(path).pipe(decoder(info.encoding ?? 'utf-8'));
-  const csv = source.pipe(
-    parseCsv({ delimiter: info.delimiter ?? ',', relax_column_count: true, skip_empty_lines: true, bom: true, info: true, skip_records_with_empty_values: true }),
-  );
-  for await (const rec of csv as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const rowNo = rec.info.lines;
-    if (rowNo < fromRow) continue;
-    yield { rowNo, cells: rec.record };
+/** Text is decoded and parsed a chunk at a time, each cut at the end of its last whole record. */
+const CSV_CHUNK_BYTES = 1 << 20;
+/** A record that grows past this without ending is an unclosed quote, not a real register row. */
+const MAX_RECORD_CHARS = 8 << 20;
+
+function countQuotes(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let at = text.indexOf('"', from); at >= 0 && at < to; at = text.indexOf('"', at + 1)) n++;
+  return n;
+}
+
+/**
+ * Where the last whole record of some CSV text ends: the last line break outside quotes, or -1.
+ * The text starts at a record boundary, so a line break is outside quotes when an even number of
+ * quote characters precede it (an escaped quote "" counts twice).
+ */
+export function lastRecordEnd(text: string, newline: string): number {
+  let at = text.lastIndexOf(newline);
+  if (at < 0) return -1;
+  let quotes = countQuotes(text, 0, at);
+  while (quotes % 2 === 1) {
+    const before = at > 0 ? text.lastIndexOf(newline, at - 1) : -1;
+    if (before < 0) return -1;
+    quotes -= countQuotes(text, before, at);
+    at = before;
   }
+  return at;
+}
+
+/** The file's line break, from the first one seen (null: none yet). */
+function newlineOf(text: string): '\r\n' | '\n' | '\r' | null {
+  const lf = text.indexOf('\n');
+  if (lf > 0 && text[lf - 1] === '\r') return '\r\n';
+  if (lf >= 0) return '\n';
+  return text.indexOf('\r') >= 0 ? '\r' : null;
+}
+
+const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+/**
+ * CSV rows in batches (one per chunk of the file). Rows are numbered as a spreadsheet program shows
+ * them: one per record, blank lines included (and then skipped), a quoted multi-line cell in one row.
+ */
+async function* csvBatches(path: string, info: FileInfo, fromRow: number): AsyncGenerator<Row[]> {
+  const decoder = new TextDecoder(info.encoding ?? 'utf-8'); // drops a byte-order mark
+  const delimiter = info.delimiter ?? ',';
+  let newline: ReturnType<typeof newlineOf> = null;
+  let carry = '';
+  let rowNo = 0;
+  const parse = (text: string): Row[] => {
+    const res = Papa.parse<string[]>(text, { delimiter, newline: newline ?? undefined, quoteChar: '"', skipEmptyLines: false });
+    const unclosed = res.errors.find((e) => e.code === 'MissingQuotes');
+    if (unclosed) {
+      const at = rowNo + (unclosed.row ?? 0) + 1;
+      throw refuse(`第 ${at} 行的引号没有闭合，文件无法解析`, `The quote opened in row ${at} is never closed; the file cannot be parsed`);
+    }
+    const out: Row[] = [];
+    for (const cells of res.data) {
+      rowNo++;
+      if (rowNo >= fromRow && !isBlankRow(cells)) out.push({ rowNo, cells });
+    }
+    return out;
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: CSV_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    const text = carry + decoder.decode(chunk, { stream: true });
+    newline ??= newlineOf(text);
+    const end = newline ? lastRecordEnd(text, newline) : -1;
+    if (end < 0) {
+      carry = text;
+    } else {
+      carry = text.slice(end + (newline?.length ?? 1));
+      const rows = parse(text.slice(0, end));
+      if (rows.length > 0) yield rows;
+    }
+    if (carry.length > MAX_RECORD_CHARS) {
+      throw refuse(`第 ${rowNo + 1} 行起的引号没有闭合（或一行超过 ${MAX_RECORD_CHARS >> 20} M 字符），文件无法解析`, `A quote opened in row ${rowNo + 1} is never closed (or a row is over ${MAX_RECORD_CHARS >> 20} M characters)`);
+    }
+  }
+  const rest = carry + decoder.decode();
+  if (rest !== '') {
+    const rows = parse(rest);
+    if (rows.length > 0) yield rows;
+  }
+}
+
+/** Rows of XLSX and JSON files are handed on in batches of this many, like CSV chunks. */
+const BATCH_ROWS = 500;
+
+async function* batched(rows: AsyncIterable<Row>): AsyncGenerator<Row[]> {
+  let batch: Row[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= BATCH_ROWS) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 async function* xlsxRows(path: string, fromRow: number): AsyncGenerator<Row> {
@@ -198,18 +286,24 @@ async function* jsonRows(path: string, info: FileInfo, fromRow: number): AsyncGe
 }
 
 /**
- * The rows of a file from `fromRow` on (row numbers as the officer sees them). JSON yields a
- * header row first (rowNo 0) built from the record keys.
+ * The rows of a file from `fromRow` on (row numbers as the officer sees them), in batches: a row
+ * at a time would spend more on the async hand-over than on the parsing. JSON yields a header row
+ * first (rowNo 0) built from the record keys.
  */
-export function readRows(path: string, info: FileInfo, fromRow = 0): AsyncGenerator<Row> {
+export function readRowBatches(path: string, info: FileInfo, fromRow = 0): AsyncGenerator<Row[]> {
   switch (info.format) {
     case 'csv':
-      return csvRows(path, info, fromRow);
+      return csvBatches(path, info, fromRow);
     case 'xlsx':
-      return xlsxRows(path, fromRow);
+      return batched(xlsxRows(path, fromRow));
     default:
-      return jsonRows(path, info, fromRow);
+      return batched(jsonRows(path, info, fromRow));
   }
+}
+
+/** The same rows one at a time. */
+export async function* readRows(path: string, info: FileInfo, fromRow = 0): AsyncGenerator<Row> {
+  for await (const batch of readRowBatches(path, info, fromRow)) yield* batch;
 }
 
 /** The first rows of a file (for the header search and the mapping screen). */

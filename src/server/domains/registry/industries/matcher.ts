@@ -5,19 +5,30 @@ import type { Queryable } from '../../../db/db';
  * industries). Loaded once per import from the industry_map table.
  */
 export class IndustryMatcher {
-  private readonly prefixes: Array<{ prefix: string; code: string }>;
+  /** Prefixes by their IPC class (first three characters); shorter prefixes apart. */
+  private readonly byClass = new Map<string, Array<{ prefix: string; code: string }>>();
+  private readonly short: Array<{ prefix: string; code: string }> = [];
 
   constructor(rows: ReadonlyArray<{ industry_code: string; ipc_prefix: string }>) {
-    this.prefixes = rows.map((r) => ({ prefix: compact(r.ipc_prefix), code: r.industry_code })).sort((a, b) => b.prefix.length - a.prefix.length);
+    for (const r of rows) {
+      const entry = { prefix: compact(r.ipc_prefix), code: r.industry_code };
+      if (entry.prefix.length < 3) this.short.push(entry);
+      else {
+        const list = this.byClass.get(entry.prefix.slice(0, 3)) ?? [];
+        list.push(entry);
+        this.byClass.set(entry.prefix.slice(0, 3), list);
+      }
+    }
   }
 
   match(ipc: readonly string[]): string[] {
     const found = new Set<string>();
     for (const code of ipc) {
       const c = compact(code);
-      for (const p of this.prefixes) if (matchesPrefix(c, p.prefix)) found.add(p.code);
+      for (const p of this.short) if (matchesPrefix(c, p.prefix)) found.add(p.code);
+      for (const p of this.byClass.get(c.slice(0, 3)) ?? []) if (matchesPrefix(c, p.prefix)) found.add(p.code);
     }
-    return [...found].sort();
+    return found.size === 0 ? [] : [...found].sort();
   }
 
   static async load(q: Queryable): Promise<IndustryMatcher> {
@@ -29,8 +40,10 @@ export class IndustryMatcher {
 function matchesPrefix(code: string, prefix: string): boolean {
   if (!code.startsWith(prefix)) return false;
   const next = code[prefix.length];
-  return next === undefined || !/\d/.test(prefix.at(-1) ?? '') || !/\d/.test(next);
+  return next === undefined || !isDigit(prefix.charCodeAt(prefix.length - 1)) || !isDigit(next.charCodeAt(0));
 }
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** 'A61K 9/70' and 'A61K9/70' compare alike. */
 const compact = (code: string) => code.replace(/\s+/g, '').toUpperCase();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import type { Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
 import type { Queryable } from '../../../db/db';
@@ -20,7 +20,7 @@ const DEMO_SOURCE = '演示映射（非 CNIPA 官方参照关系表）/ demo map
 
 /** Parses the mapping CSV: industry code, industry name, IPC code or prefix, optional keywords (| separated). */
 export function parseMappingCsv(text: string): { rows: MappingRow[]; problems: Array<{ line: number; reason: string }> } {
-  const records = parse(text.replace(/^\ufeff/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  const records = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: 'greedy' }).data.map((cells) => cells.map((c) => c.trim()));
   const [header, ...data] = records;
   if (!header || header.length < 3) throw invalid({ zh: '映射表应有表头：产业代码,产业名称,IPC,关键词', en: 'The mapping needs a header: industry_code,industry_name,ipc,keywords' }, [{ field: 'file' }]);
   const rows: MappingRow[] = [];

@@ -1,21 +1,25 @@
 import type { PatentRecord } from '../../../../shared/registry/types';
-import { filterToken, searchVector } from '../../../../shared/search/tokenize';
+import { filterToken, searchVector, vectorFilters } from '../../../../shared/search/tokenize';
 import type { Tx } from '../../../db/db';
-import { copyCsv, type CopyValue } from '../../../db/copy-csv';
+import { copyCsv, copyCsvChunks, copyLine, type CopyValue } from '../../../db/copy-csv';
 import { rightArea, type HolderRef, type ResolvedHolder } from '../holders/resolver';
 import { allocateIds, contentHash, type LoadCounts, type LoadEnv } from '../import/load-env';
 
-export const PATENT_COLUMNS = [
-  'id', 'app_no', 'app_date', 'type', 'pct', 'pub_no', 'pub_date', 'grant_no', 'grant_date', 'title', 'abstract', 'applicants',
-  'patentees', 'address', 'inventors', 'ipc_main', 'ipc', 'ipc_section', 'ipc_class', 'industries', 'status', 'status_raw',
-  'status_date', 'agency', 'agents', 'priority', 'family', 'claims_count', 'province_code', 'area_code', 'area_source',
-  'visibility', 'search', 'content_hash', 'is_demo', 'job_id',
+/** Columns that depend on the record alone: their COPY text is prepared with the record (see preparePatent). */
+const RECORD_COLUMNS = [
+  'app_no', 'app_date', 'type', 'pct', 'pub_no', 'pub_date', 'grant_no', 'grant_date', 'title', 'abstract', 'applicants',
+  'patentees', 'address', 'inventors', 'ipc_main', 'ipc', 'ipc_section', 'ipc_class', 'status', 'status_raw', 'status_date',
+  'agency', 'agents', 'priority', 'family', 'claims_count', 'province_code', 'visibility', 'content_hash',
 ] as const;
 
+/** Columns that need the register or the run: the id, the holders (area, search filters), the industry mapping. */
+const REGISTER_COLUMNS = ['id', 'industries', 'area_code', 'area_source', 'search', 'is_demo', 'job_id'] as const;
+
+export const PATENT_COLUMNS = [...RECORD_COLUMNS, ...REGISTER_COLUMNS] as const;
+
 /** `app_no = $2, app_date = $3, …`: every column but the id, for updating a changed patent. */
-const UPDATE_SET = PATENT_COLUMNS.slice(1)
-  .map((c, i) => `${c} = $${i + 2}`)
-  .join(', ');
+const UPDATE_COLUMNS = PATENT_COLUMNS.filter((c) => c !== 'id');
+const UPDATE_SET = UPDATE_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ');
 
 /** The holders of a patent: its current right holders when the source names them, else the applicants. */
 export function patentHolderRefs(r: PatentRecord): HolderRef[] {
@@ -27,50 +31,78 @@ export function patentHolderRefs(r: PatentRecord): HolderRef[] {
   }));
 }
 
-/**
- * The parts of a row that depend on the record alone, worked out while the previous batch is being
- * written (see import/pipeline.ts), so that a batch's transaction spends its time in the database.
- */
-const prepared = new WeakMap<PatentRecord, { hash: string; text: string }>();
+/** Unpublished applications are the office's own knowledge (see migration 0003). */
+export const patentVisibility = (r: PatentRecord) => (r.pubNo === null && r.pubDate === null && r.grantNo === null && r.status === 'pending' ? 'internal' : 'public');
+
+/** The values of RECORD_COLUMNS. */
+const recordValues = (r: PatentRecord, hash: string): CopyValue[] => [
+  r.appNo, r.appDate, r.type, r.pct, r.pubNo, r.pubDate, r.grantNo, r.grantDate, r.title, r.abstract, r.applicants,
+  r.patentees, r.address, r.inventors, r.ipcMain, r.ipc, r.ipcMain?.slice(0, 1) ?? null, r.ipcMain?.slice(0, 3) ?? null, r.status, r.statusRaw, r.statusDate,
+  r.agency, r.agents, r.priority, r.family, r.claimsCount, r.provinceCode, patentVisibility(r), hash,
+];
 
 const textOf = (r: PatentRecord) => searchVector([r.title, r.abstract, r.applicants.join(' '), r.patentees.join(' '), r.inventors.join(' '), r.ipc.join(' '), r.agency], []);
 
-export function preparePatent(r: PatentRecord): void {
-  if (!prepared.has(r)) prepared.set(r, { hash: contentHash(r), text: textOf(r) });
+/**
+ * The parts of a row that depend on the record alone: its fingerprint, its search tokens and the
+ * COPY text of RECORD_COLUMNS. Worked out while the previous batch is written (in a worker thread
+ * for big files, see import/pipeline.ts), so that a batch's transaction spends its time in the database.
+ */
+interface PreparedPatent {
+  hash: string;
+  text: string;
+  recordLine: string;
+}
+const prepared = new WeakMap<PatentRecord, PreparedPatent>();
+
+export function preparePatent(r: PatentRecord): PreparedPatent {
+  let p = prepared.get(r);
+  if (!p) {
+    const hash = contentHash(r);
+    p = { hash, text: textOf(r), recordLine: copyLine(recordValues(r, hash)) };
+    prepared.set(r, p);
+  }
+  return p;
 }
 
-const hashOf = (r: PatentRecord) => prepared.get(r)?.hash ?? contentHash(r);
+/** Takes what preparePatent worked out in another thread for this (copied) record. */
+export function adoptPatent(r: PatentRecord, p: unknown): void {
+  prepared.set(r, p as PreparedPatent);
+}
 
 /** Tokens of the text people search, plus filter tokens so that filters are answered by the same index. */
-export function patentSearch(r: PatentRecord, area: string | null, industries: string[], visibility: string, holderIds: number[]): string {
+function patentSearch(r: PatentRecord, text: string, area: string | null, industries: string[], holderIds: number[]): string {
   const filters = [
     filterToken('type', r.type),
     filterToken('county', area ?? 'none'),
     filterToken('status', r.status),
     filterToken('year', r.appDate.slice(0, 4)),
-    filterToken('visibility', visibility),
+    filterToken('visibility', patentVisibility(r)),
     ...(r.ipcMain ? [filterToken('section', r.ipcMain.slice(0, 1))] : []),
     ...industries.map((i) => filterToken('industry', i)),
     ...holderIds.map((h) => filterToken('holder', String(h))),
   ];
-  const text = prepared.get(r)?.text ?? textOf(r);
-  return text ? `${text} ${filters.join(' ')}` : filters.join(' ');
+  return text ? `${text} ${vectorFilters(filters)}` : vectorFilters(filters);
 }
 
-/** Unpublished applications are the office's own knowledge (see migration 0003). */
-export const patentVisibility = (r: PatentRecord) => (r.pubNo === null && r.pubDate === null && r.grantNo === null && r.status === 'pending' ? 'internal' : 'public');
-
-/** The values of one patents row in PATENT_COLUMNS order. */
-export function patentRowValues(id: number, r: PatentRecord, hash: string, holders: ResolvedHolder[], env: Pick<LoadEnv, 'industries' | 'isDemo' | 'jobId'>): CopyValue[] {
+/** The values of REGISTER_COLUMNS. */
+function registerValues(id: number, r: PatentRecord, text: string, holders: ResolvedHolder[], env: Pick<LoadEnv, 'industries' | 'isDemo' | 'jobId'>): CopyValue[] {
   const { areaCode, areaSource } = rightArea(holders);
   const industries = env.industries.match(r.ipc);
-  const visibility = patentVisibility(r);
-  return [
-    id, r.appNo, r.appDate, r.type, r.pct, r.pubNo, r.pubDate, r.grantNo, r.grantDate, r.title, r.abstract, r.applicants,
-    r.patentees, r.address, r.inventors, r.ipcMain, r.ipc, r.ipcMain?.slice(0, 1) ?? null, r.ipcMain?.slice(0, 3) ?? null, industries,
-    r.status, r.statusRaw, r.statusDate, r.agency, r.agents, r.priority, r.family, r.claimsCount, r.provinceCode, areaCode, areaSource,
-    visibility, patentSearch(r, areaCode, industries, visibility, holders.map((h) => h.id)), hash, env.isDemo, env.jobId,
-  ];
+  const search = patentSearch(r, text, areaCode, industries, holders.map((h) => h.id));
+  return [id, industries, areaCode, areaSource, search, env.isDemo, env.jobId];
+}
+
+/** The values of one patents row in PATENT_COLUMNS order. */
+export function patentRowValues(id: number, r: PatentRecord, holders: ResolvedHolder[], env: Pick<LoadEnv, 'industries' | 'isDemo' | 'jobId'>): CopyValue[] {
+  const p = preparePatent(r);
+  return [...recordValues(r, p.hash), ...registerValues(id, r, p.text, holders, env)];
+}
+
+/** The COPY line of one new patents row: the prepared record part and the register part. */
+function patentCopyLine(id: number, r: PatentRecord, holders: ResolvedHolder[], env: LoadEnv): string {
+  const p = preparePatent(r);
+  return `${p.recordLine},${copyLine(registerValues(id, r, p.text, holders, env))}`;
 }
 
 /**
@@ -88,7 +120,7 @@ export async function loadPatents(tx: Tx, records: PatentRecord[], env: LoadEnv)
     )).map((e) => [e.app_no, e]),
   );
   const work = list
-    .map((r) => ({ r, hash: hashOf(r), old: existing.get(r.appNo) }))
+    .map((r) => ({ r, hash: preparePatent(r).hash, old: existing.get(r.appNo) }))
     .filter((w) => !w.old || w.old.content_hash !== w.hash);
   const unchanged = records.length - work.length;
   if (work.length === 0) return { inserted: 0, updated: 0, unchanged };
@@ -105,7 +137,7 @@ export async function loadPatents(tx: Tx, records: PatentRecord[], env: LoadEnv)
   const history: CopyValue[][] = [];
 
   if (fresh.length > 0) {
-    await tx.copyFrom('patents', PATENT_COLUMNS, copyCsv(PATENT_COLUMNS, fresh.map((w, i) => patentRowValues(ids[i] ?? 0, w.r, w.hash, w.holders, env))));
+    await tx.copyFrom('patents', PATENT_COLUMNS, copyCsvChunks(PATENT_COLUMNS, fresh, (w, i) => patentCopyLine(ids[i] ?? 0, w.r, w.holders, env)));
     fresh.forEach((w, i) => {
       const id = ids[i] ?? 0;
       w.holders.forEach((h, seq) => links.push([id, seq + 1, h.id]));
@@ -114,10 +146,11 @@ export async function loadPatents(tx: Tx, records: PatentRecord[], env: LoadEnv)
   }
   for (const w of changed) {
     const id = w.old?.id ?? 0;
-    const values = patentRowValues(id, w.r, w.hash, w.holders, env);
+    const values = patentRowValues(id, w.r, w.holders, env);
+    const byColumn = new Map(PATENT_COLUMNS.map((c, i) => [c, values[i]]));
     await tx.query(
       `UPDATE patents SET ${UPDATE_SET}, updated_at = now() WHERE id = $1`,
-      values.map((v) => (Array.isArray(v) ? [...v] : v)),
+      [id, ...UPDATE_COLUMNS.map((c) => byColumn.get(c))].map((v) => (Array.isArray(v) ? [...v] : v)),
     );
     await tx.query('DELETE FROM patent_holders WHERE patent_id = $1', [id]);
     w.holders.forEach((h, seq) => links.push([id, seq + 1, h.id]));
