@@ -122,7 +122,7 @@ export async function endBulkLoads(q: Queryable): Promise<void> {
   }
 }
 
-const BATCH = 2000;
+const BATCH = 5000;
 
 /** Files with at least this many rows left are read and validated in a worker thread. */
 const THREAD_MIN_ROWS = 10_000;
