@@ -33,7 +33,10 @@ export interface ImportResult extends LoadCounts {
   rows: number;
   rejected: number;
   warnings: number;
-  /** Where the time of this run went: counting rows, reading and validating, writing batches, building the search index. */
+  /**
+   * Where the time of this run went: counting rows; waiting for rows to be read and validated
+   * (beyond what overlapped with writing); writing batches; building the indexes of a bulk load.
+   */
   stageMs?: { count: number; readValidate: number; load: number; index: number };
 }
 
