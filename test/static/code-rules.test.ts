@@ -52,4 +52,15 @@ describe('code rules', () => {
     const names = readdirSync(path.join(root, 'db/migrations'));
     for (const n of names) expect(n).toMatch(/^\d{4}_[a-z0-9_]+\.sql$/);
   });
+
+  // A job's progress names its phase; the page shows it in words, never as a code.
+  it('gives every job phase the server reports a label in the interface', () => {
+    const phases = new Set<string>();
+    for (const file of serverFiles) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\.progress\([^;]*?,\s*'([a-z_]+)'\)/g)) phases.add(m[1] ?? '');
+    }
+    expect(phases.size).toBeGreaterThan(0);
+    const labels = readFileSync(path.join(root, 'src/web/i18n/zh.ts'), 'utf8');
+    expect([...phases].filter((p) => !labels.includes(`'jobPhase.${p}':`))).toEqual([]);
+  });
 });

@@ -898,6 +898,7 @@ export const en: Messages = {
   'jobStatus.cancelled': 'Cancelled',
   'jobPhase.counting': 'Counting rows',
   'jobPhase.importing': 'Checking and importing rows',
+  'jobPhase.indexing': 'Building the search indexes (bulk load; search is slower until done)',
   'confidence.exact': 'Exact',
   'confidence.alias': 'Alias',
   'confidence.fuzzy': 'Fuzzy',

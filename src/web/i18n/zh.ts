@@ -913,6 +913,7 @@ export const zh = {
   'jobStatus.cancelled': '已取消',
   'jobPhase.counting': '正在统计文件行数',
   'jobPhase.importing': '正在逐行检查并导入',
+  'jobPhase.indexing': '正在建立检索索引（大批量导入；完成前检索较慢）',
   'confidence.exact': '精确',
   'confidence.alias': '别名',
   'confidence.fuzzy': '模糊',
