@@ -83,9 +83,9 @@ const BULK_INDEXES: Partial<Record<ImportKind, { tables: string[]; count: string
 };
 
 /**
- * Ends a bulk load: builds its indexes and lets autovacuum back to the tables. On PostgreSQL the b-trees are built on a second connection (the second
- * core) while the single-threaded search index builds; two connections at most, so that the web
- * pages keep theirs.
+ * Ends a bulk load: builds its indexes and lets autovacuum back to the tables. On PostgreSQL the
+ * b-trees are built on a second connection (the second core) while the single-threaded search
+ * index builds; two connections at most, so that the web pages keep theirs.
  */
 async function endBulkLoad(q: Queryable, kind: ImportKind): Promise<void> {
   const bulk = BULK_INDEXES[kind];
