@@ -245,6 +245,7 @@ describe('rejected rows and files', () => {
     ['an empty file', 'empty.csv', Buffer.alloc(0), 400, /空|empty/],
     ['a file without a recognisable header', 'x.csv', csv([['a', 'b', 'c'], ['1', '2', '3']]), 400, /表头/],
     ['a binary file renamed .csv', 'photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...Array(200).fill(0)]), 415, /.+/],
+    ['a CSV whose quote is never closed', 'quote.csv', '申请号,申请日,发明名称,申请人\n202010000001.1,2020-01-01,"一种茶叶,某公司\n', 400, /引号没有闭合/],
     ['a file over the size limit', 'big.csv', `申请号,申请日,发明名称,申请人\n${'x'.repeat(70 * 1024)}`, 413, /MB/],
   ])('rejects %s with a clear message and stores nothing', async (_name, fileName, content, status, message) => {
     const before = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM import_uploads');
