@@ -17,9 +17,10 @@ const REGISTER_COLUMNS = ['id', 'industries', 'area_code', 'area_source', 'searc
 
 export const PATENT_COLUMNS = [...RECORD_COLUMNS, ...REGISTER_COLUMNS] as const;
 
-/** `app_no = $2, app_date = $3, …`: every column but the id, for updating a changed patent. */
-const UPDATE_COLUMNS = PATENT_COLUMNS.filter((c) => c !== 'id');
-const UPDATE_SET = UPDATE_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ');
+/** Updating a changed patent from its row values: `app_no = $1, …` for every column but the id, which selects the row. */
+const UPDATE_SET = PATENT_COLUMNS.flatMap((c, i) => (c === 'id' ? [] : [`${c} = $${i + 1}`])).join(', ');
+const ID_PARAM = PATENT_COLUMNS.indexOf('id') + 1;
+const UPDATE_SQL = `UPDATE patents SET ${UPDATE_SET}, updated_at = now() WHERE id = $${ID_PARAM}`;
 
 /** The holders of a patent: its current right holders when the source names them, else the applicants. */
 export function patentHolderRefs(r: PatentRecord): HolderRef[] {
@@ -146,11 +147,9 @@ export async function loadPatents(tx: Tx, records: PatentRecord[], env: LoadEnv)
   }
   for (const w of changed) {
     const id = w.old?.id ?? 0;
-    const values = patentRowValues(id, w.r, w.holders, env);
-    const byColumn = new Map(PATENT_COLUMNS.map((c, i) => [c, values[i]]));
     await tx.query(
-      `UPDATE patents SET ${UPDATE_SET}, updated_at = now() WHERE id = $1`,
-      [id, ...UPDATE_COLUMNS.map((c) => byColumn.get(c))].map((v) => (Array.isArray(v) ? [...v] : v)),
+      UPDATE_SQL,
+      patentRowValues(id, w.r, w.holders, env).map((v) => (Array.isArray(v) ? [...v] : v)),
     );
     await tx.query('DELETE FROM patent_holders WHERE patent_id = $1', [id]);
     w.holders.forEach((h, seq) => links.push([id, seq + 1, h.id]));
