@@ -31,6 +31,8 @@ import industryRoutes from './domains/registry/industries/routes';
 import patentRoutes from './domains/registry/patents/routes';
 import trademarkRoutes from './domains/registry/trademarks/routes';
 import operatorRoutes from './http/operator-routes';
+import dashboardRoutes from './domains/insight/dashboard/routes';
+import indicatorRoutes from './domains/insight/indicators/routes';
 
 /** Every route module of the platform, in one list; a new domain adds its routes here. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -50,6 +52,8 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   holderRoutes,
   importRoutes,
   industryRoutes,
+  indicatorRoutes,
+  dashboardRoutes,
   operatorRoutes,
 ];
 

@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'registry.export',
   'registry.curate',
   'registry.reference',
+  'insight.read',
+  'insight.targets',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,8 +50,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['area.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'token.manage', 'policy.read', 'outbox.read', 'registry.reference'],
   secadmin: ['area.read', 'org.read', 'user.read', 'user.grant', 'policy.read', 'policy.manage'],
   auditor: ['area.read', 'org.read', 'user.read', 'audit.read'],
-  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference'],
-  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate'],
+  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets'],
+  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read'],
   partner: ['area.read', 'registry.read'],
   enterprise: ['area.read', 'registry.read'],
   university: ['area.read', 'registry.read'],

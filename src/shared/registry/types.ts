@@ -124,3 +124,18 @@ export interface RowProblem {
   value: string;
   reason: { zh: string; en: string };
 }
+
+/**
+ * The criteria of a high-value invention patent (高价值发明专利, CNIPA): any one makes a valid
+ * invention patent count. The rule itself is SQL (patent_value_criteria), so that dashboards, lists
+ * and the CLI count alike.
+ */
+export const VALUE_CRITERIA = ['industry', 'abroad', 'term', 'pledge', 'award'] as const;
+export type ValueCriterion = (typeof VALUE_CRITERIA)[number];
+export const VALUE_CRITERION_LABELS: Record<ValueCriterion, { zh: string; en: string }> = {
+  industry: { zh: '战略性新兴产业', en: 'Strategic emerging industry' },
+  abroad: { zh: '有海外同族授权', en: 'Family member granted abroad' },
+  term: { zh: '维持年限超过10年', en: 'In force more than 10 years' },
+  pledge: { zh: '质押融资1000万元以上', en: 'Pledged for ≥ 10 million yuan' },
+  award: { zh: '获中国专利奖', en: 'China Patent Award' },
+};

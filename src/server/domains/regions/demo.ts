@@ -21,9 +21,20 @@ export const DEMO_POPULATION_ESTIMATES: Readonly<Record<string, number>> = {
 
 export const DEMO_ESTIMATE_SOURCE = '演示估算（非官方数据）/ demo estimate, not an official figure';
 
+/** Market entities per resident in the demo (about one firm or self-employed business per 12 people), growing 6 % a year from 2020. */
+const DEMO_ENTITIES_PER_PERSON = 0.083;
+const DEMO_ENTITY_YEARS = [2021, 2022, 2023, 2024, 2025];
+
 export async function seedRegionsDemo(ctx: AppContext): Promise<number> {
   for (const [code, population] of Object.entries(DEMO_POPULATION_ESTIMATES)) {
-    await saveFigure(ctx, systemActor, code, 2020, { population, source: DEMO_ESTIMATE_SOURCE, isEstimate: true, note: '按 2020 年全市普查总数分摊的演示数' });
+    await saveFigure(ctx, systemActor, 'population', code, 2020, { value: population, source: DEMO_ESTIMATE_SOURCE, isEstimate: true, note: '按 2020 年全市普查总数分摊的演示数' });
+  }
+  const counties = { ...DEMO_POPULATION_ESTIMATES, '411526': 636_700 };
+  for (const [code, population] of Object.entries(counties)) {
+    for (const year of DEMO_ENTITY_YEARS) {
+      const entities = Math.round(population * DEMO_ENTITIES_PER_PERSON * 1.06 ** (year - 2020));
+      await saveFigure(ctx, systemActor, 'entities', code, year, { value: entities, source: DEMO_ESTIMATE_SOURCE, isEstimate: true, note: '按人口比例推算的演示数' });
+    }
   }
   return Object.keys(DEMO_POPULATION_ESTIMATES).length;
 }

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/db';
+import { assertIdentifier, type Queryable } from '../../db/db';
 
 export interface AreaRow {
   code: string;
@@ -11,15 +11,26 @@ export interface AreaRow {
   sort: number;
 }
 
+/** Yearly figures officers keep per area: resident population, registered market entities. */
+export const FIGURE_TABLES = {
+  population: { table: 'area_population', column: 'population' },
+  entities: { table: 'area_market_entities', column: 'entities' },
+} as const;
+export type FigureKind = keyof typeof FIGURE_TABLES;
+
 export interface FigureRow {
   area_code: string;
   year: number;
-  population: number;
+  value: number;
   source: string;
   is_estimate: boolean;
   note: string | null;
   updated_at: Date;
 }
+
+const table = (kind: FigureKind) => assertIdentifier(FIGURE_TABLES[kind].table);
+const column = (kind: FigureKind) => assertIdentifier(FIGURE_TABLES[kind].column);
+const figureColumns = (kind: FigureKind) => `area_code, year, ${column(kind)} AS value, source, is_estimate, note, updated_at`;
 
 export const listAreas = (q: Queryable) => q.query<AreaRow>('SELECT * FROM areas ORDER BY sort');
 
@@ -28,31 +39,33 @@ export async function findArea(q: Queryable, code: string): Promise<AreaRow | un
   return row;
 }
 
-export const allFigures = (q: Queryable) => q.query<FigureRow>('SELECT * FROM area_population ORDER BY area_code, year DESC');
+export const allFigures = (q: Queryable, kind: FigureKind = 'population') =>
+  q.query<FigureRow>(`SELECT ${figureColumns(kind)} FROM ${table(kind)} ORDER BY area_code, year DESC`);
 
-export const figuresOf = (q: Queryable, code: string) =>
-  q.query<FigureRow>('SELECT * FROM area_population WHERE area_code = $1 ORDER BY year DESC', [code]);
+export const figuresOf = (q: Queryable, code: string, kind: FigureKind = 'population') =>
+  q.query<FigureRow>(`SELECT ${figureColumns(kind)} FROM ${table(kind)} WHERE area_code = $1 ORDER BY year DESC`, [code]);
 
 /** Writes a figure only inside the caller's scope; returns false when the area is outside it. */
 export async function upsertFigure(
   q: Queryable,
-  f: { code: string; year: number; population: number; source: string; isEstimate: boolean; note: string | null; by: string | null; at: Date },
+  kind: FigureKind,
+  f: { code: string; year: number; value: number; source: string; isEstimate: boolean; note: string | null; by: string | null; at: Date },
   scope: string[] | null,
 ): Promise<boolean> {
   const rows = await q.query(
-    `INSERT INTO area_population (area_code, year, population, source, is_estimate, note, updated_by, updated_at)
+    `INSERT INTO ${table(kind)} (area_code, year, ${column(kind)}, source, is_estimate, note, updated_by, updated_at)
      SELECT a.code, $2, $3, $4, $5, $6, $7, $8 FROM areas a WHERE a.code = $1 AND ($9::text[] IS NULL OR a.code = ANY($9))
-     ON CONFLICT (area_code, year) DO UPDATE SET population = EXCLUDED.population, source = EXCLUDED.source,
+     ON CONFLICT (area_code, year) DO UPDATE SET ${column(kind)} = EXCLUDED.${column(kind)}, source = EXCLUDED.source,
        is_estimate = EXCLUDED.is_estimate, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
      RETURNING area_code`,
-    [f.code, f.year, f.population, f.source, f.isEstimate, f.note, f.by, f.at, scope],
+    [f.code, f.year, f.value, f.source, f.isEstimate, f.note, f.by, f.at, scope],
   );
   return rows.length === 1;
 }
 
-export async function deleteFigure(q: Queryable, code: string, year: number, scope: string[] | null): Promise<boolean> {
+export async function deleteFigure(q: Queryable, kind: FigureKind, code: string, year: number, scope: string[] | null): Promise<boolean> {
   const rows = await q.query(
-    'DELETE FROM area_population WHERE area_code = $1 AND year = $2 AND ($3::text[] IS NULL OR area_code = ANY($3)) RETURNING area_code',
+    `DELETE FROM ${table(kind)} WHERE area_code = $1 AND year = $2 AND ($3::text[] IS NULL OR area_code = ANY($3)) RETURNING area_code`,
     [code, year, scope],
   );
   return rows.length === 1;
@@ -68,10 +81,22 @@ export async function upsertArea(q: Queryable, a: Omit<AreaRow, never>): Promise
 }
 
 /** Inserts a sourced figure unless an officer already keeps one for that year. */
-export async function insertFigureIfMissing(q: Queryable, f: { code: string; year: number; population: number; source: string; isEstimate: boolean; note: string | null }): Promise<void> {
+export async function insertFigureIfMissing(q: Queryable, kind: FigureKind, f: { code: string; year: number; value: number; source: string; isEstimate: boolean; note: string | null }): Promise<void> {
   await q.query(
-    `INSERT INTO area_population (area_code, year, population, source, is_estimate, note) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO ${table(kind)} (area_code, year, ${column(kind)}, source, is_estimate, note) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (area_code, year) DO NOTHING`,
-    [f.code, f.year, f.population, f.source, f.isEstimate, f.note],
+    [f.code, f.year, f.value, f.source, f.isEstimate, f.note],
+  );
+}
+
+/**
+ * For each area, the figure a statistic of year y divides by: that year's, else the latest before
+ * it, else the earliest after it.
+ */
+export function figuresForYear(q: Queryable, kind: FigureKind, y: number): Promise<FigureRow[]> {
+  return q.query<FigureRow>(
+    `SELECT DISTINCT ON (area_code) ${figureColumns(kind)} FROM ${table(kind)}
+      ORDER BY area_code, (year > $1), CASE WHEN year <= $1 THEN -year ELSE year END`,
+    [y],
   );
 }

@@ -25,13 +25,30 @@ export default function regionRoutes(app: FastifyInstance, ctx: AppContext): voi
       schema: { tags, summary: 'Enter or correct a population figure (own area only)', params: schema.figureParams, body: schema.figureBody, response: { 200: schema.populationFigure.nullable(), ...errors(400, 401, 403, 404) } },
       config: { access: 'population.edit' },
     },
-    async (req) => service.saveFigure(ctx, req.actor, req.params.code, req.params.year, req.body),
+    async (req) => service.saveFigure(ctx, req.actor, 'population', req.params.code, req.params.year, { ...req.body, value: req.body.population }),
   );
   r.delete(
     '/api/areas/:code/population/:year',
     { schema: { tags, summary: 'Remove a population figure (own area only)', params: schema.figureParams, response: { 200: z.object({ ok: z.literal(true) }), ...errors(401, 403, 404) } }, config: { access: 'population.edit' } },
     async (req) => {
-      await service.deleteFigure(ctx, req.actor, req.params.code, req.params.year);
+      await service.deleteFigure(ctx, req.actor, 'population', req.params.code, req.params.year);
+      return { ok: true as const };
+    },
+  );
+
+  r.put(
+    '/api/areas/:code/market-entities/:year',
+    {
+      schema: { tags, summary: 'Enter or correct the count of registered market entities (own area only)', params: schema.figureParams, body: schema.entityBody, response: { 200: schema.entityFigure.nullable(), ...errors(400, 401, 403, 404) } },
+      config: { access: 'population.edit' },
+    },
+    async (req) => service.saveFigure(ctx, req.actor, 'entities', req.params.code, req.params.year, { ...req.body, value: req.body.entities }),
+  );
+  r.delete(
+    '/api/areas/:code/market-entities/:year',
+    { schema: { tags, summary: 'Remove a market-entity count (own area only)', params: schema.figureParams, response: { 200: z.object({ ok: z.literal(true) }), ...errors(401, 403, 404) } }, config: { access: 'population.edit' } },
+    async (req) => {
+      await service.deleteFigure(ctx, req.actor, 'entities', req.params.code, req.params.year);
       return { ok: true as const };
     },
   );

@@ -22,7 +22,9 @@ export const areaView = z.object({
 });
 export type AreaView = z.infer<typeof areaView>;
 
-export const areaDetail = areaView.extend({ population: z.array(populationFigure) });
+export const entityFigure = populationFigure.omit({ population: true }).extend({ entities: z.number().int().describe('Registered market entities (市场主体) at the end of the year') });
+
+export const areaDetail = areaView.extend({ population: z.array(populationFigure), marketEntities: z.array(entityFigure) });
 
 export const areaParams = z.strictObject({ code: z.string().trim().min(1).max(20) });
 export const figureParams = z.strictObject({ code: z.string().trim().min(1).max(20), year: z.coerce.number().int().min(1949).max(2100) });
@@ -33,3 +35,11 @@ export const figureBody = z.strictObject({
   note: z.string().trim().max(300).optional(),
 });
 export type FigureBody = z.infer<typeof figureBody>;
+
+export const entityBody = z.strictObject({
+  entities: z.number().int().min(1).max(10_000_000),
+  source: z.string().trim().min(2).max(200).describe('Where the figure comes from, e.g. 信阳市市场监督管理局年报'),
+  isEstimate: z.boolean().default(false),
+  note: z.string().trim().max(300).optional(),
+});
+export type EntityBody = z.infer<typeof entityBody>;

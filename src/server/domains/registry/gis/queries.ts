@@ -23,8 +23,15 @@ const SELECT = `SELECT g.id, g.name, g.kind, g.reg_no, g.nice_class, g.holder_id
     (SELECT count(*)::int FROM gi_users u WHERE u.gi_id = g.id AND u.status = 'active') AS users
   FROM gis g LEFT JOIN holders h ON h.id = g.holder_id`;
 
-export const listGis = (q: Queryable, tsquery: string | null) =>
-  q.query<GiRow>(`${SELECT} WHERE ($1::text IS NULL OR g.search @@ to_tsquery('simple', $1)) ORDER BY g.approved_on NULLS LAST, g.name, g.kind`, [tsquery]);
+/** GIs matching the words, in an area ('unresolved': not placed) and approved by the end of a year (an unknown date counts). */
+export const listGis = (q: Queryable, tsquery: string | null, area: string | null = null, approvedBy: number | null = null) =>
+  q.query<GiRow>(
+    `${SELECT} WHERE ($1::text IS NULL OR g.search @@ to_tsquery('simple', $1))
+       AND ($2::text IS NULL OR coalesce(g.area_code, 'unresolved') = $2)
+       AND ($3::int IS NULL OR g.approved_on IS NULL OR g.approved_on <= make_date($3, 12, 31))
+     ORDER BY g.approved_on NULLS LAST, g.name, g.kind`,
+    [tsquery, area, approvedBy],
+  );
 
 export async function findGi(q: Queryable, id: number): Promise<GiRow | undefined> {
   const [row] = await q.query<GiRow>(`${SELECT} WHERE g.id = $1`, [id]);

@@ -42,7 +42,7 @@ export default function giRoutes(app: FastifyInstance, ctx: AppContext): void {
       const text = buildTsQuery(req.query.q, {}, { ...req.actor, scope: '411500' });
       const kind = req.query.kind ? filterToken('gikind', req.query.kind) : null;
       const tsquery = [text, kind].filter(Boolean).join(' & ') || null;
-      return (await sql.listGis(ctx.db, tsquery)).map(view);
+      return (await sql.listGis(ctx.db, tsquery, req.query.county ?? null, req.query.approvedBy ?? null)).map(view);
     },
   );
   r.get(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText, pageOf, pageQuery } from '../../../../shared/api';
+import { flagParam, yearParam } from '../search/schema';
 import { GI_KINDS } from '../../../../shared/registry/types';
 
 export const giView = z.object({
@@ -21,7 +22,13 @@ export const giView = z.object({
   isDemo: z.boolean(),
 });
 
-export const giQuery = z.strictObject({ q: optionalText(100), kind: z.enum(GI_KINDS).optional() });
+export const giQuery = z.strictObject({
+  q: optionalText(100),
+  kind: z.enum(GI_KINDS).optional(),
+  county: optionalText(20).describe('Area code, or unresolved'),
+  approvedBy: yearParam.describe('Approved by 31 December of this year (an unknown date counts)'),
+  local: flagParam.describe('Accepted for links from the city figures; every GI in the register is local'),
+});
 export const giParams = z.strictObject({ id: z.coerce.number().int().positive() });
 export const giUsersQuery = z.strictObject({ ...pageQuery });
 

@@ -8,7 +8,7 @@ import { recordAudit } from '../../identity/audit/service';
 import { writeSheet, type SheetFormat } from '../export/sheet';
 import { industryNames } from '../search/facets';
 import * as sql from './queries';
-import { patentTsQuery } from './service';
+import { patentMatch } from './service';
 import type { PatentQuery } from './schema';
 
 export const EXPORT_LIMIT = 100_000;
@@ -22,14 +22,14 @@ const HEADERS = ['申请号', '申请日', '专利类型', '名称', '申请人'
 
 /** How many rows an export of this search would hold (counted up to one past the limit). */
 export async function exportCount(ctx: AppContext, actor: Actor, query: PatentQuery): Promise<{ rows: number; limit: number; allowed: boolean }> {
-  const rows = await sql.countMatches(ctx.db, patentTsQuery(query, actor), EXPORT_LIMIT + 1);
+  const rows = await sql.countMatches(ctx.db, patentMatch(query, actor), EXPORT_LIMIT + 1);
   return { rows, limit: EXPORT_LIMIT, allowed: rows <= EXPORT_LIMIT };
 }
 
 /** Streams a search result as XLSX or CSV (at most 100,000 rows), audited. */
 export async function exportPatents(ctx: AppContext, actor: Actor, query: PatentQuery, format: SheetFormat, reply: FastifyReply): Promise<FastifyReply> {
-  const tsquery = patentTsQuery(query, actor);
-  const total = await sql.countMatches(ctx.db, tsquery, EXPORT_LIMIT + 1);
+  const match = patentMatch(query, actor);
+  const total = await sql.countMatches(ctx.db, match, EXPORT_LIMIT + 1);
   if (total > EXPORT_LIMIT) {
     throw ruleViolated({ zh: `结果有 ${total.toLocaleString()}+ 条，超过单次导出上限 10 万条，请增加筛选条件`, en: `More than ${EXPORT_LIMIT.toLocaleString()} rows; narrow the search` });
   }
@@ -38,7 +38,7 @@ export async function exportPatents(ctx: AppContext, actor: Actor, query: Patent
   async function* rows() {
     let after: { date: string; id: number } | null = null;
     for (;;) {
-      const chunk = await sql.exportChunk(ctx.db, tsquery, after, 2000);
+      const chunk = await sql.exportChunk(ctx.db, match, after, 2000);
       for (const p of chunk) {
         yield [
           formatApplicationNumber(p.app_no), p.app_date, TYPE_ZH[p.type] ?? p.type, p.title, p.applicants.join('; '), p.inventors.join('; '), p.pub_no, p.pub_date,

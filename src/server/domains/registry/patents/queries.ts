@@ -42,19 +42,43 @@ const LIST_COLUMNS = `id, app_no, app_date, type, pct, pub_no, pub_date, grant_n
 
 const DETAIL_COLUMNS = LIST_COLUMNS.replace('left(abstract, 400) AS abstract', 'abstract');
 
-const MATCH = `($1::text IS NULL OR search @@ to_tsquery('simple', $1))`;
+/**
+ * What a list or count matches: the words and filter tokens of a search, and optionally a
+ * statistical rule (see patent_in_rule in the insight migration), so that a figure opens its list.
+ */
+export interface PatentMatch {
+  tsquery: string | null;
+  rule: PatentRule | null;
+}
+export interface PatentRule {
+  grantedFrom?: number;
+  grantedTo?: number;
+  inForceAt?: number;
+  highValueAt?: number;
+  criterion?: string;
+  pct?: boolean;
+  local?: boolean;
+}
 
-const BY_DATE = `SELECT ${LIST_COLUMNS} FROM patents WHERE ${MATCH} ORDER BY app_date DESC, id DESC LIMIT $2 OFFSET $3`;
+const MATCH = `($1::text IS NULL OR search @@ to_tsquery('simple', $1)) AND ($2::jsonb IS NULL OR patent_in_rule(patents, $2::jsonb))`;
+const matchParams = (m: PatentMatch) => [m.tsquery, m.rule ? JSON.stringify(m.rule) : null];
+
+/** The high-value criteria of each listed patent when the rule asks for them. */
+const CRITERIA = `CASE WHEN $2::jsonb ? 'highValueAt' THEN patent_value_criteria(id, industries, family, app_date, ($2::jsonb->>'highValueAt')::int) END AS criteria`;
+
+const BY_DATE = `SELECT ${LIST_COLUMNS}, ${CRITERIA} FROM patents WHERE ${MATCH} ORDER BY app_date DESC, id DESC LIMIT $3 OFFSET $4`;
 /**
  * Ranking reads every match's search vector: for a very common word (一种, 装置) that is hundreds
  * of thousands. Relevance is ranked among the first matches only, as many as the total counts.
  */
 const RANK_CAP = 10_000;
-const BY_RANK = `SELECT ${LIST_COLUMNS} FROM (SELECT * FROM patents WHERE ${MATCH} LIMIT ${RANK_CAP}) AS p
-  ORDER BY ts_rank_cd(search, to_tsquery('simple', $1)) DESC, app_date DESC, id DESC LIMIT $2 OFFSET $3`;
+const BY_RANK = `SELECT ${LIST_COLUMNS}, ${CRITERIA} FROM (SELECT * FROM patents WHERE ${MATCH} LIMIT ${RANK_CAP}) AS p
+  ORDER BY ts_rank_cd(search, to_tsquery('simple', $1)) DESC, app_date DESC, id DESC LIMIT $3 OFFSET $4`;
 
-export function listPage(q: Queryable, tsquery: string | null, sort: 'date' | 'relevance', limit: number, offset: number): Promise<PatentRow[]> {
-  return q.query<PatentRow>(sort === 'relevance' && tsquery ? BY_RANK : BY_DATE, [tsquery, limit, offset]);
+export type ListedPatentRow = PatentRow & { criteria: string[] | null };
+
+export function listPage(q: Queryable, match: PatentMatch, sort: 'date' | 'relevance', limit: number, offset: number): Promise<ListedPatentRow[]> {
+  return q.query<ListedPatentRow>(sort === 'relevance' && match.tsquery ? BY_RANK : BY_DATE, [...matchParams(match), limit, offset]);
 }
 
 /**
@@ -63,7 +87,7 @@ export function listPage(q: Queryable, tsquery: string | null, sort: 'date' | 'r
  */
 const FACETS = `WITH m AS MATERIALIZED (
     SELECT id, type, status, area_code, extract(year FROM app_date)::int AS year, ipc_section, industries
-    FROM patents WHERE ${MATCH} LIMIT $2
+    FROM patents WHERE ${MATCH} LIMIT $3
   )
   SELECT 'total' AS facet, NULL::text AS value, count(*)::int AS n FROM m
   UNION ALL SELECT 'type', type, count(*)::int FROM m GROUP BY type
@@ -75,8 +99,8 @@ const FACETS = `WITH m AS MATERIALIZED (
   UNION ALL (SELECT 'holder', ph.holder_id::text, count(*)::int FROM m JOIN patent_holders ph ON ph.patent_id = m.id
              GROUP BY ph.holder_id ORDER BY 3 DESC, 2 LIMIT 10)`;
 
-export function facetRows(q: Queryable, tsquery: string | null, cap: number): Promise<Array<{ facet: string; value: string | null; n: number }>> {
-  return q.query(FACETS, [tsquery, cap]);
+export function facetRows(q: Queryable, match: PatentMatch, cap: number): Promise<Array<{ facet: string; value: string | null; n: number }>> {
+  return q.query(FACETS, [...matchParams(match), cap]);
 }
 
 /** A patent by any of its numbers, only if the visibility rule lets the caller see it. */
@@ -91,17 +115,28 @@ export async function findByNumbers(q: Queryable, appNo: string | null, pubNos: 
 }
 
 /** Rows of a search in date order after a keyset position (for streamed exports). */
-export function exportChunk(q: Queryable, tsquery: string | null, after: { date: string; id: number } | null, limit: number): Promise<PatentRow[]> {
-  return q.query<PatentRow>(
-    `SELECT ${LIST_COLUMNS} FROM patents WHERE ${MATCH}
-       AND ($2::date IS NULL OR (app_date, id) < ($2::date, $3::bigint))
-     ORDER BY app_date DESC, id DESC LIMIT $4`,
-    [tsquery, after?.date ?? null, after?.id ?? null, limit],
+export function exportChunk(q: Queryable, match: PatentMatch, after: { date: string; id: number } | null, limit: number): Promise<ListedPatentRow[]> {
+  return q.query<ListedPatentRow>(
+    `SELECT ${LIST_COLUMNS}, ${CRITERIA} FROM patents WHERE ${MATCH}
+       AND ($3::date IS NULL OR (app_date, id) < ($3::date, $4::bigint))
+     ORDER BY app_date DESC, id DESC LIMIT $5`,
+    [...matchParams(match), after?.date ?? null, after?.id ?? null, limit],
   );
 }
 
 /** How many rows match, counting no further than `cap`. */
-export async function countMatches(q: Queryable, tsquery: string | null, cap: number): Promise<number> {
-  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM patents WHERE ${MATCH} LIMIT $2) AS m`, [tsquery, cap]);
+export async function countMatches(q: Queryable, match: PatentMatch, cap: number): Promise<number> {
+  const [row] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM patents WHERE ${MATCH} LIMIT $3) AS m`, [...matchParams(match), cap]);
   return row?.n ?? 0;
+}
+
+/** The high-value criteria a patent met at the end of year y, and whether it counted (an invention in force then). */
+export async function valueCriteria(q: Queryable, id: number, y: number): Promise<{ criteria: string[]; counted: boolean }> {
+  const [row] = await q.query<{ criteria: string[]; counted: boolean }>(
+    `SELECT patent_value_criteria(id, industries, family, app_date, $2) AS criteria,
+            type = 'invention' AND patent_in_force_at(grant_date, status, status_date, $2) AS counted
+       FROM patents WHERE id = $1`,
+    [id, y],
+  );
+  return row ?? { criteria: [], counted: false };
 }

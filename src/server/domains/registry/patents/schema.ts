@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalText, pageOf, pageQuery } from '../../../../shared/api';
-import { LEGAL_STATUSES, PATENT_TYPES } from '../../../../shared/registry/types';
-import { facetValue, searchMeta, segment, sortParam } from '../search/schema';
+import { LEGAL_STATUSES, PATENT_TYPES, VALUE_CRITERIA } from '../../../../shared/registry/types';
+import { facetValue, flagParam, searchMeta, segment, sortParam, yearParam } from '../search/schema';
 
 export const patentSummary = z.object({
   id: z.number().int(),
@@ -27,6 +27,7 @@ export const patentSummary = z.object({
   industries: z.array(z.string()),
   visibility: z.enum(['public', 'internal']),
   isDemo: z.boolean(),
+  valueCriteria: z.array(z.enum(VALUE_CRITERIA)).nullable().describe('High-value criteria met, when the list asks for high-value patents'),
 });
 export type PatentSummary = z.infer<typeof patentSummary>;
 
@@ -53,6 +54,12 @@ export const patentQuery = z.strictObject({
   ipc: optionalText(20).describe('IPC section (A), class (A01) or subclass (A01B)'),
   industry: optionalText(40).describe('Strategic emerging industry code(s)'),
   holder: optionalText(80).describe('Holder id(s)'),
+  granted: optionalText(20).describe('Grant year or range: 2021 or 2018-2021'),
+  inForce: yearParam.describe('Granted and in force on 31 December of this year (today, for the current year)'),
+  highValue: yearParam.describe('High-value invention patents at the end of this year (any criterion, or the one in criterion)'),
+  criterion: z.enum(VALUE_CRITERIA).optional(),
+  pct: flagParam.describe('PCT filings only'),
+  local: flagParam.describe('Rights held in Xinyang only (not those known to be outside)'),
   sort: sortParam,
 });
 export type PatentQuery = z.infer<typeof patentQuery>;
@@ -85,6 +92,7 @@ export const patentDetail = patentSummary.extend({
   areaSource: z.string(),
   holders: z.array(holderLink),
   history: z.array(z.object({ status: z.string(), statusRaw: z.string().nullable(), eventDate: z.string().nullable(), recordedAt: z.string() })),
+  highValue: z.object({ year: z.number().int(), counted: z.boolean(), criteria: z.array(z.enum(VALUE_CRITERIA)) }).describe('High-value criteria met today; counted only for an invention patent in force'),
   updatedAt: z.string(),
 });
 export type PatentDetail = z.infer<typeof patentDetail>;

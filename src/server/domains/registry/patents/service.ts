@@ -1,13 +1,13 @@
 import { ipcTitle } from '../../../../shared/reference/ipc';
-import { parsePublicationNumber } from '../../../../shared/registry/normalise';
-import type { LegalStatus, PatentType } from '../../../../shared/registry/types';
+import { parsePublicationNumber, todayInChina } from '../../../../shared/registry/normalise';
+import type { LegalStatus, PatentType, ValueCriterion } from '../../../../shared/registry/types';
 import { highlight } from '../../../../shared/search/tokenize';
 import { areaByCode, formatApplicationNumber, parseApplicationNumber } from '../../../../shared/validators';
 import type { Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
 import { notFound } from '../../../errors';
 import { industryNames, searchPage } from '../search/facets';
-import { buildTsQuery, many, years } from '../search/query';
+import { buildTsQuery, many, yearBounds, years } from '../search/query';
 import { holdersAndHistory } from '../search/record';
 import * as sql from './queries';
 import type { PatentDetail, PatentQuery, PatentSearchResult, PatentSummary } from './schema';
@@ -26,7 +26,7 @@ export function numberCandidates(text: string): { appNo: string | null; pubNos: 
   return null;
 }
 
-function summary(r: sql.PatentRow, q: string | undefined): PatentSummary {
+function summary(r: sql.PatentRow & { criteria?: string[] | null }, q: string | undefined): PatentSummary {
   return {
     id: r.id,
     appNo: r.app_no,
@@ -51,6 +51,7 @@ function summary(r: sql.PatentRow, q: string | undefined): PatentSummary {
     industries: r.industries,
     visibility: r.visibility as 'public' | 'internal',
     isDemo: r.is_demo,
+    valueCriteria: (r.criteria as ValueCriterion[] | null | undefined) ?? null,
   };
 }
 
@@ -72,6 +73,24 @@ export function patentTsQuery(query: Omit<PatentQuery, 'page' | 'pageSize' | 'so
   );
 }
 
+/** The statistical rule of a list opened from a figure, or null for a plain search. */
+export function patentRule(query: Pick<PatentQuery, 'granted' | 'inForce' | 'highValue' | 'criterion' | 'pct' | 'local'>): sql.PatentRule | null {
+  const granted = yearBounds(query.granted);
+  const rule: sql.PatentRule = {
+    ...(granted ? { grantedFrom: granted.from, grantedTo: granted.to } : {}),
+    ...(query.inForce ? { inForceAt: query.inForce } : {}),
+    ...(query.highValue ? { highValueAt: query.highValue, ...(query.criterion ? { criterion: query.criterion } : {}) } : {}),
+    ...(query.pct ? { pct: true } : {}),
+    ...(query.local ? { local: true } : {}),
+  };
+  return Object.keys(rule).length ? rule : null;
+}
+
+/** What a search, its export and its count match: words, filters, the area rule and a statistical rule. */
+export function patentMatch(query: Omit<PatentQuery, 'page' | 'pageSize' | 'sort'>, actor: Actor): sql.PatentMatch {
+  return { tsquery: patentTsQuery(query, actor), rule: patentRule(query) };
+}
+
 const FACETS = ['type', 'status', 'county', 'year', 'section', 'industry', 'holder'] as const;
 
 /** Full-text search with filters and facets; county desks see public records and their own. */
@@ -83,7 +102,7 @@ export async function searchPatents(ctx: AppContext, actor: Actor, query: Patent
     const empty = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as PatentSearchResult['facets'];
     return { ...page, items: row ? [summary(row, undefined)] : [], total: row ? 1 : 0, totalCapped: false, facetsEstimated: false, lookup: 'number', facets: empty };
   }
-  const { rows, facets, total, capped } = await searchPage(ctx.db, sql, patentTsQuery(query, actor), query, FACETS);
+  const { rows, facets, total, capped } = await searchPage(ctx.db, sql, patentMatch(query, actor), query, FACETS);
   const industries = await industryNames(ctx.db);
   for (const f of facets.industry ?? []) f.label = industries.names.get(f.value) ?? null;
   return {
@@ -102,7 +121,8 @@ export async function getPatent(ctx: AppContext, actor: Actor, number: string): 
   const candidates = numberCandidates(number);
   const row = candidates ? await sql.findByNumbers(ctx.db, candidates.appNo, candidates.pubNos, buildTsQuery(undefined, {}, actor)) : undefined;
   if (!row) throw notFound({ zh: `没有找到专利 ${number}，或无权查看`, en: `Patent ${number} not found` });
-  const [{ holders, history }, industries] = await Promise.all([holdersAndHistory(ctx.db, 'patent', row.id), industryNames(ctx.db)]);
+  const year = Number(todayInChina(ctx.clock.now().getTime()).slice(0, 4));
+  const [{ holders, history }, industries, value] = await Promise.all([holdersAndHistory(ctx.db, 'patent', row.id), industryNames(ctx.db), sql.valueCriteria(ctx.db, row.id, year)]);
   return {
     ...summary(row, undefined),
     abstract: row.abstract,
@@ -122,6 +142,7 @@ export async function getPatent(ctx: AppContext, actor: Actor, number: string): 
     areaSource: row.area_source,
     holders,
     history,
+    highValue: { year, counted: value.counted, criteria: value.criteria as ValueCriterion[] },
     updatedAt: row.updated_at.toISOString(),
   };
 }

@@ -38,25 +38,25 @@ export async function labelHolders(q: Queryable, list: FacetValue[]): Promise<vo
 type FacetRow = { facet: string; value: string | null; n: number };
 
 /** The statements of one register's search (patents, trademarks). */
-export interface SearchStatements<Row> {
-  listPage(q: Queryable, tsquery: string | null, sort: 'date' | 'relevance', limit: number, offset: number): Promise<Row[]>;
-  facetRows(q: Queryable, tsquery: string | null, cap: number): Promise<FacetRow[]>;
+export interface SearchStatements<Row, Match> {
+  listPage(q: Queryable, match: Match, sort: 'date' | 'relevance', limit: number, offset: number): Promise<Row[]>;
+  facetRows(q: Queryable, match: Match, cap: number): Promise<FacetRow[]>;
 }
 
 /**
  * One page of a register search and its facet counts over at most COUNT_CAP matches (`capped` when
  * there were more), with counties and holders named.
  */
-export async function searchPage<Row>(
+export async function searchPage<Row, Match>(
   q: Queryable,
-  statements: SearchStatements<Row>,
-  tsquery: string | null,
+  statements: SearchStatements<Row, Match>,
+  match: Match,
   query: { page: number; pageSize: number; sort: 'date' | 'relevance' },
   names: readonly string[],
 ) {
   const [rows, facetRows] = await Promise.all([
-    statements.listPage(q, tsquery, query.sort, query.pageSize, (query.page - 1) * query.pageSize),
-    statements.facetRows(q, tsquery, COUNT_CAP + 1),
+    statements.listPage(q, match, query.sort, query.pageSize, (query.page - 1) * query.pageSize),
+    statements.facetRows(q, match, COUNT_CAP + 1),
   ]);
   const { facets, total, capped } = groupFacets(facetRows, names);
   labelCounties(facets.county ?? []);

@@ -54,3 +54,12 @@ export function years(v: string | undefined): string[] | undefined {
 }
 
 export const isCityWide = (actor: Actor) => actor.scope === CITY_CODE;
+
+/** A year or a year range ('2021', '2018-2021') as bounds; anything else is no bound. */
+export function yearBounds(v: string | undefined): { from: number; to: number } | undefined {
+  const m = v ? /^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$/.exec(v) : null;
+  if (!m) return undefined;
+  const from = Number(m[1]);
+  const to = Number(m[2] ?? m[1]);
+  return from <= to ? { from, to } : { from: to, to: from };
+}

@@ -10,3 +10,9 @@ export const searchMeta = {
 };
 
 export const sortParam = z.enum(['relevance', 'date']).default('relevance');
+
+/** A year in a query string: statistical rules (in force at the end of a year, …). */
+export const yearParam = z.coerce.number().int().min(1985).max(2100).optional();
+
+/** A yes-only flag in a query string: 1 or true. */
+export const flagParam = z.enum(['1', 'true']).optional().transform((v) => (v ? true : undefined));

@@ -7,7 +7,7 @@ import type { Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
 import { notFound } from '../../../errors';
 import { searchPage } from '../search/facets';
-import { buildTsQuery, many, years } from '../search/query';
+import { buildTsQuery, many, yearBounds, years } from '../search/query';
 import { holdersAndHistory } from '../search/record';
 import * as sql from './queries';
 import type { TrademarkQuery } from './schema';
@@ -48,7 +48,16 @@ export async function searchTrademarks(ctx: AppContext, actor: Actor, query: Tra
     { class: many(query.class), status: many(query.status), county: many(query.county), year: years(query.year), mark: many(query.mark), holder: many(query.holder) },
     actor,
   );
-  const { rows, facets, total, capped } = await searchPage(ctx.db, sql, tsquery, query, FACETS);
+  const registered = yearBounds(query.registered);
+  const applied = yearBounds(query.applied);
+  const rule: sql.TrademarkRule = {
+    ...(applied ? { appliedFrom: applied.from, appliedTo: applied.to } : {}),
+    ...(registered ? { registeredFrom: registered.from, registeredTo: registered.to } : {}),
+    ...(query.inForce ? { inForceAt: query.inForce } : {}),
+    ...(query.local ? { local: true } : {}),
+  };
+  const match = { tsquery, rule: Object.keys(rule).length ? rule : null };
+  const { rows, facets, total, capped } = await searchPage(ctx.db, sql, match, query, FACETS);
   for (const f of facets.class ?? []) f.label = niceClass(Number(f.value))?.zh ?? null;
   return { ...page, items: rows.map((r) => summary(r, query.q)), total, totalCapped: capped, facetsEstimated: capped, lookup: null, facets: facets as never };
 }
