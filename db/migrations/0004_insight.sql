@@ -190,16 +190,19 @@ CREATE TABLE trademark_counts (
   PRIMARY KEY (area, mark_type, app_year, reg_year, status, term_end_year)
 );
 
--- The net change of a statement, applied to the rollups. `src` is the transition-table source
--- with a sign column s: +1 for new rows, -1 for old ones.
-CREATE FUNCTION patent_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  src text := CASE TG_OP
+-- The rows a statement changed, as a subquery over its transition tables with a sign column s:
+-- +1 for new rows, -1 for old ones.
+CREATE FUNCTION transition_rows(op text) RETURNS text LANGUAGE sql IMMUTABLE
+  RETURN CASE op
     WHEN 'INSERT' THEN '(SELECT *, 1 AS s FROM new_rows)'
     WHEN 'DELETE' THEN '(SELECT *, -1 AS s FROM old_rows)'
     ELSE '(SELECT *, -1 AS s FROM old_rows UNION ALL SELECT *, 1 FROM new_rows)' END;
-BEGIN
-  EXECUTE format($q$
+
+-- The statements that add signed rows (a subquery `src` of patents or trademarks rows with a sign
+-- column s) to the rollups. Trigger functions EXECUTE them with their transition tables (only they
+-- can see them); rebuild_rollups with the whole tables.
+CREATE FUNCTION patent_counts_sql(src text) RETURNS text LANGUAGE sql IMMUTABLE
+  RETURN format($q$
     INSERT INTO patent_counts AS c (area, industry, type, pct, app_year, grant_year, status, end_year, sei, abroad, long_year, n)
     SELECT stat_area(r.area_code, r.area_source), ind, r.type, r.pct, extract(year FROM r.app_date)::integer,
            coalesce(extract(year FROM r.grant_date)::integer, 0), r.status, patent_end_year(r.status, r.status_date),
@@ -208,25 +211,24 @@ BEGIN
      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 HAVING sum(r.s) <> 0 ORDER BY 2, 1, 3, 5, 6, 7, 8, 4, 9, 10, 11
     ON CONFLICT (industry, area, type, app_year, grant_year, status, end_year, pct, sei, abroad, long_year)
       DO UPDATE SET n = c.n + excluded.n$q$, src);
-  EXECUTE format($q$
+
+CREATE FUNCTION patent_section_counts_sql(src text) RETURNS text LANGUAGE sql IMMUTABLE
+  RETURN format($q$
     INSERT INTO patent_section_counts AS c (area, industry, type, app_year, section, n)
     SELECT stat_area(r.area_code, r.area_source), ind, r.type, extract(year FROM r.app_date)::integer, coalesce(r.ipc_section, ''), sum(r.s)
       FROM %s AS r CROSS JOIN LATERAL unnest(array_prepend('*'::text, r.industries)) AS ind
      GROUP BY 1, 2, 3, 4, 5 HAVING sum(r.s) <> 0 ORDER BY 2, 1, 3, 4, 5
     ON CONFLICT (industry, area, type, app_year, section) DO UPDATE SET n = c.n + excluded.n$q$, src);
-  -- A patent's holders move with its type, filing year and validity. New patents have no holders
-  -- yet (they are linked after), and a deleted one was taken off by patents_holders_forget.
-  IF TG_OP = 'UPDATE' THEN
-    EXECUTE holder_counts_sql($q$
-      SELECT ph.holder_id, r.type, extract(year FROM r.app_date)::integer AS app_year, r.status = 'valid' AS valid, r.s
-        FROM (SELECT *, -1 AS s FROM old_rows UNION ALL SELECT *, 1 FROM new_rows) AS r
-        JOIN patent_holders ph ON ph.patent_id = r.id$q$);
-  END IF;
-  RETURN NULL;
-END $fn$;
 
--- The statement that adds signed rows (holder_id, type, app_year, valid, s) to holder_counts and
--- holder_totals. Trigger functions EXECUTE it themselves: only they can see their transition tables.
+CREATE FUNCTION trademark_counts_sql(src text) RETURNS text LANGUAGE sql IMMUTABLE
+  RETURN format($q$
+    INSERT INTO trademark_counts AS c (area, mark_type, app_year, reg_year, status, term_end_year, n)
+    SELECT stat_area(r.area_code, r.area_source), r.mark_type, coalesce(extract(year FROM r.app_date)::integer, 0),
+           coalesce(extract(year FROM r.reg_date)::integer, 0), r.status, coalesce(extract(year FROM r.term_end)::integer, 0), sum(r.s)
+      FROM %s AS r GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(r.s) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT (area, mark_type, app_year, reg_year, status, term_end_year) DO UPDATE SET n = c.n + excluded.n$q$, src);
+
+-- Signed rows (holder_id, type, app_year, valid, s) into holder_counts and holder_totals.
 CREATE FUNCTION holder_counts_sql(rows_sql text) RETURNS text LANGUAGE sql IMMUTABLE
   RETURN format($q$
     WITH d AS (SELECT holder_id, type, app_year, valid, sum(s)::integer AS n FROM (%s) AS x
@@ -237,6 +239,27 @@ CREATE FUNCTION holder_counts_sql(rows_sql text) RETURNS text LANGUAGE sql IMMUT
     INSERT INTO holder_totals AS t (holder_id, n)
     SELECT holder_id, sum(n) FROM d GROUP BY holder_id HAVING sum(n) <> 0 ORDER BY 1
     ON CONFLICT (holder_id) DO UPDATE SET n = t.n + excluded.n$q$, rows_sql);
+
+-- The links of patents (a subquery `src` with a sign column s) to their holders, as holder rows.
+CREATE FUNCTION patent_holder_rows_sql(src text) RETURNS text LANGUAGE sql IMMUTABLE
+  RETURN format($q$
+    SELECT ph.holder_id, r.type, extract(year FROM r.app_date)::integer AS app_year, r.status = 'valid' AS valid, r.s
+      FROM %s AS r JOIN patent_holders ph ON ph.patent_id = r.id$q$, src);
+
+-- The net change of a statement, applied to the rollups.
+CREATE FUNCTION patent_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  src text := transition_rows(TG_OP);
+BEGIN
+  EXECUTE patent_counts_sql(src);
+  EXECUTE patent_section_counts_sql(src);
+  -- A patent's holders move with its type, filing year and validity. New patents have no holders
+  -- yet (they are linked after), and a deleted one was taken off by patents_holders_forget.
+  IF TG_OP = 'UPDATE' THEN
+    EXECUTE holder_counts_sql(patent_holder_rows_sql(src));
+  END IF;
+  RETURN NULL;
+END $fn$;
 
 CREATE FUNCTION patent_holders_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -258,19 +281,24 @@ BEGIN
 END $fn$;
 
 CREATE FUNCTION trademark_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  src text := CASE TG_OP
-    WHEN 'INSERT' THEN '(SELECT *, 1 AS s FROM new_rows)'
-    WHEN 'DELETE' THEN '(SELECT *, -1 AS s FROM old_rows)'
-    ELSE '(SELECT *, -1 AS s FROM old_rows UNION ALL SELECT *, 1 FROM new_rows)' END;
 BEGIN
-  EXECUTE format($q$
-    INSERT INTO trademark_counts AS c (area, mark_type, app_year, reg_year, status, term_end_year, n)
-    SELECT stat_area(r.area_code, r.area_source), r.mark_type, coalesce(extract(year FROM r.app_date)::integer, 0),
-           coalesce(extract(year FROM r.reg_date)::integer, 0), r.status, coalesce(extract(year FROM r.term_end)::integer, 0), sum(r.s)
-      FROM %s AS r GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(r.s) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT (area, mark_type, app_year, reg_year, status, term_end_year) DO UPDATE SET n = c.n + excluded.n$q$, src);
+  EXECUTE trademark_counts_sql(transition_rows(TG_OP));
   RETURN NULL;
+END $fn$;
+
+-- Recomputes every rollup from the register: after a restore, and for the rights already in the
+-- register when this migration runs.
+CREATE FUNCTION rebuild_rollups() RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  DELETE FROM patent_counts;
+  DELETE FROM patent_section_counts;
+  DELETE FROM holder_counts;
+  DELETE FROM holder_totals;
+  DELETE FROM trademark_counts;
+  EXECUTE patent_counts_sql('(SELECT *, 1 AS s FROM patents)');
+  EXECUTE patent_section_counts_sql('(SELECT *, 1 AS s FROM patents)');
+  EXECUTE holder_counts_sql(patent_holder_rows_sql('(SELECT *, 1 AS s FROM patents)'));
+  EXECUTE trademark_counts_sql('(SELECT *, 1 AS s FROM trademarks)');
 END $fn$;
 
 CREATE TRIGGER patents_counts_insert AFTER INSERT ON patents REFERENCING NEW TABLE AS new_rows
@@ -292,22 +320,11 @@ CREATE TRIGGER trademarks_counts_update AFTER UPDATE ON trademarks REFERENCING O
 CREATE TRIGGER trademarks_counts_delete AFTER DELETE ON trademarks REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION trademark_counts_apply();
 
--- Rights already in the register when this migration runs.
-INSERT INTO patent_counts (area, industry, type, pct, app_year, grant_year, status, end_year, sei, abroad, long_year, n)
-SELECT stat_area(r.area_code, r.area_source), ind, r.type, r.pct, extract(year FROM r.app_date)::integer,
-       coalesce(extract(year FROM r.grant_date)::integer, 0), r.status, patent_end_year(r.status, r.status_date),
-       cardinality(r.industries) > 0, patent_granted_abroad(r.family), patent_long_year(r.app_date), count(*)
-  FROM patents AS r CROSS JOIN LATERAL unnest(array_prepend('*'::text, r.industries)) AS ind
- GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11;
-INSERT INTO patent_section_counts (area, industry, type, app_year, section, n)
-SELECT stat_area(r.area_code, r.area_source), ind, r.type, extract(year FROM r.app_date)::integer, coalesce(r.ipc_section, ''), count(*)
-  FROM patents AS r CROSS JOIN LATERAL unnest(array_prepend('*'::text, r.industries)) AS ind
- GROUP BY 1, 2, 3, 4, 5;
-INSERT INTO holder_counts (holder_id, type, app_year, valid, n)
-SELECT ph.holder_id, p.type, extract(year FROM p.app_date)::integer, p.status = 'valid', count(*)
-  FROM patent_holders ph JOIN patents p ON p.id = ph.patent_id GROUP BY 1, 2, 3, 4;
-INSERT INTO holder_totals (holder_id, n) SELECT holder_id, sum(n) FROM holder_counts GROUP BY 1;
-INSERT INTO trademark_counts (area, mark_type, app_year, reg_year, status, term_end_year, n)
-SELECT stat_area(r.area_code, r.area_source), r.mark_type, coalesce(extract(year FROM r.app_date)::integer, 0),
-       coalesce(extract(year FROM r.reg_date)::integer, 0), r.status, coalesce(extract(year FROM r.term_end)::integer, 0), count(*)
-  FROM trademarks AS r GROUP BY 1, 2, 3, 4, 5, 6;
+-- Backups leave derived tables out; a restore calls the function the comment names.
+COMMENT ON TABLE patent_counts IS 'derived: rebuild_rollups';
+COMMENT ON TABLE patent_section_counts IS 'derived: rebuild_rollups';
+COMMENT ON TABLE holder_counts IS 'derived: rebuild_rollups';
+COMMENT ON TABLE holder_totals IS 'derived: rebuild_rollups';
+COMMENT ON TABLE trademark_counts IS 'derived: rebuild_rollups';
+
+SELECT rebuild_rollups();

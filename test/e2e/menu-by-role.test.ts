@@ -23,14 +23,15 @@ const REGISTRY = ['专利检索', '商标检索', '地理标志', '权利人'];
 const UNRESOLVED = '地区待定权利人';
 const IMPORT = '数据导入';
 const INDUSTRIES = '产业分类映射';
+const INSIGHT = ['统计分析', '指标与目标'];
 
 const MENUS: Record<string, string[]> = {
   admin: [HOME, INDUSTRIES, AREAS, ORGS, USERS, POLICY, OUTBOX, ACCOUNT],
   security: [HOME, AREAS, ORGS_RO, USERS, POLICY, ACCOUNT],
   auditor: [HOME, AREAS, ORGS_RO, USERS, AUDIT, ACCOUNT],
-  city: [HOME, ...REGISTRY, UNRESOLVED, IMPORT, INDUSTRIES, AREAS, ORGS_RO, ACCOUNT],
-  gushi: [HOME, ...REGISTRY, UNRESOLVED, AREAS, ORGS_RO, ACCOUNT],
-  shangtianti: [HOME, ...REGISTRY, UNRESOLVED, AREAS, ORGS_RO, ACCOUNT],
+  city: [HOME, ...REGISTRY, UNRESOLVED, IMPORT, INDUSTRIES, ...INSIGHT, AREAS, ORGS_RO, ACCOUNT],
+  gushi: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, AREAS, ORGS_RO, ACCOUNT],
+  shangtianti: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, AREAS, ORGS_RO, ACCOUNT],
   court: [HOME, ...REGISTRY, AREAS, ACCOUNT],
   lingrui: [HOME, ...REGISTRY, AREAS, ACCOUNT],
   xynu: [HOME, ...REGISTRY, AREAS, ACCOUNT],

@@ -8,14 +8,26 @@ import { assertIdentifier, type Queryable } from '../db/db';
 /** Bookkeeping of the migrator: the target's own migration brings it, a backup never carries it. */
 const NOT_BACKED_UP = new Set(['schema_migrations']);
 
-/** Base tables of the public schema (partitions are reached through their parent), sorted by name. */
-export async function listTables(q: Queryable): Promise<string[]> {
-  const rows = await q.query<{ name: string }>(
-    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+/** A table comment 'derived: <function>' marks a table computed from others (rollups): not backed up, rebuilt by that function. */
+const DERIVED = /^derived: ([a-z_][a-z0-9_]*)$/;
+
+async function publicTables(q: Queryable): Promise<Array<{ name: string; comment: string | null }>> {
+  return q.query<{ name: string; comment: string | null }>(
+    `SELECT c.relname AS name, obj_description(c.oid, 'pg_class') AS comment FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname`,
   );
+}
+
+/** Base tables of the public schema (partitions are reached through their parent) that hold data of their own, sorted by name. */
+export async function listTables(q: Queryable): Promise<string[]> {
   // Names go into COPY and DELETE statements unquoted: anything but a plain identifier is refused.
-  return rows.map((r) => assertIdentifier(r.name)).filter((t) => !NOT_BACKED_UP.has(t));
+  return (await publicTables(q)).filter((t) => !DERIVED.test(t.comment ?? '')).map((t) => assertIdentifier(t.name)).filter((t) => !NOT_BACKED_UP.has(t));
+}
+
+/** Recomputes the derived tables from the restored ones, each through the function its comment names. */
+export async function rebuildDerived(q: Queryable): Promise<void> {
+  const functions = new Set((await publicTables(q)).flatMap((t) => DERIVED.exec(t.comment ?? '')?.[1] ?? []));
+  for (const fn of functions) await q.query(`SELECT ${assertIdentifier(fn)}()`);
 }
 
 /** Stored columns in table order; generated columns are left out since COPY FROM cannot write them. */

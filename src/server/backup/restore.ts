@@ -8,7 +8,7 @@ import { assertIdentifier, type Queryable, type Tx } from '../db/db';
 import { migrate } from '../db/migrate';
 import { appendAudit, verifyChain } from '../domains/identity/audit/service';
 import { refused, removeQuietly, sha256Of, type Progress } from './archive';
-import { foreignKeyOrder, listTables, resetSequences, tableExists } from './catalog';
+import { foreignKeyOrder, listTables, rebuildDerived, resetSequences, tableExists } from './catalog';
 import { secretFingerprint, usesSecretFile, writeSecretFile } from './secret';
 import { openBackup, type VerifiedBackup } from './verify';
 
@@ -120,6 +120,7 @@ async function loadTables(tx: Tx, backup: VerifiedBackup, tables: string[], prog
     progress(`restore: ${i + 1}/${order.length} tables…`);
   }
   await resetSequences(tx);
+  await rebuildDerived(tx);
   return rows;
 }
 

@@ -44,6 +44,8 @@ export type AreaView = z.output<typeof regions.areaView>;
 export type AreaDetail = z.output<typeof regions.areaDetail>;
 export type PopulationFigure = z.output<typeof regions.populationFigure>;
 export type FigureBody = z.input<typeof regions.figureBody>;
+export type EntityFigure = z.output<typeof regions.entityFigure>;
+export type EntityBody = z.input<typeof regions.entityBody>;
 
 export type OrgView = z.output<typeof orgs.orgView>;
 export type OrgCreate = z.input<typeof orgs.orgCreate>;

@@ -6,6 +6,8 @@ import type {
   AuditPage,
   ChainReport,
   CreatedUser,
+  EntityBody,
+  EntityFigure,
   FigureBody,
   GiDetail,
   GiKind,
@@ -70,6 +72,8 @@ export const areasApi = {
   get: (code: string) => http.get<AreaDetail>(`/api/areas/${enc(code)}`),
   saveFigure: (code: string, year: number, body: FigureBody) => http.put<PopulationFigure | null>(`/api/areas/${enc(code)}/population/${year}`, body),
   deleteFigure: (code: string, year: number) => http.del<{ ok: true }>(`/api/areas/${enc(code)}/population/${year}`),
+  saveEntities: (code: string, year: number, body: EntityBody) => http.put<EntityFigure | null>(`/api/areas/${enc(code)}/market-entities/${year}`, body),
+  deleteEntities: (code: string, year: number) => http.del<{ ok: true }>(`/api/areas/${enc(code)}/market-entities/${year}`),
 };
 
 export interface OrgListQuery extends Query {
@@ -154,6 +158,13 @@ export interface PatentQuery extends Query {
   ipc?: string;
   industry?: string;
   holder?: string;
+  /** A statistical rule, from a figure's link: grant year(s), in force / high value at the end of a year, PCT only, held in Xinyang only. */
+  granted?: string;
+  inForce?: string;
+  highValue?: string;
+  criterion?: string;
+  pct?: string;
+  local?: string;
 }
 
 export const patentsApi = {
@@ -176,6 +187,11 @@ export interface TrademarkQuery extends Query {
   year?: string;
   mark?: string;
   holder?: string;
+  /** A statistical rule, from a figure's link: filing / registration year(s), in force at the end of a year, held in Xinyang only. */
+  applied?: string;
+  registered?: string;
+  inForce?: string;
+  local?: string;
 }
 
 export const trademarksApi = {
@@ -184,7 +200,8 @@ export const trademarksApi = {
 };
 
 export const gisApi = {
-  list: (q: { q?: string; kind?: GiKind }) => http.get<GiView[]>('/api/gis', q),
+  /** `county` is an area code or 'unresolved'; `approvedBy` a year; `local` '1' (every GI in the register is local). */
+  list: (q: { q?: string; kind?: GiKind; county?: string; approvedBy?: string; local?: string }, signal?: AbortSignal) => http.get<GiView[]>('/api/gis', q, signal),
   get: (id: number, page: number, pageSize: number) => http.get<GiDetail>(`/api/gis/${id}`, { page, pageSize }),
 };
 

@@ -1,5 +1,7 @@
 import {
   ApartmentOutlined,
+  AreaChartOutlined,
+  FundOutlined,
   AuditOutlined,
   AimOutlined,
   CloudUploadOutlined,
@@ -50,6 +52,13 @@ export const NAV: NavGroup[] = [
       { path: '/registry/holders/unresolved', label: 'nav.unresolved', icon: <AimOutlined />, permission: 'registry.curate' },
       { path: '/registry/import', label: 'nav.import', icon: <CloudUploadOutlined />, permission: 'registry.import' },
       { path: '/registry/industries', label: 'nav.industries', icon: <NodeIndexOutlined />, permission: 'registry.reference' },
+    ],
+  },
+  {
+    label: 'nav.groupInsight',
+    items: [
+      { path: '/insight/dashboard', label: 'nav.dashboard', icon: <AreaChartOutlined />, permission: 'insight.read' },
+      { path: '/insight/indicators', label: 'nav.indicators', icon: <FundOutlined />, permission: 'insight.read' },
     ],
   },
   {

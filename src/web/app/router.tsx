@@ -33,6 +33,8 @@ const HolderPage = lazy(() => import('../domains/registry/holders/HolderPage'));
 const UnresolvedPage = lazy(() => import('../domains/registry/holders/UnresolvedPage'));
 const ImportPage = lazy(() => import('../domains/registry/import/ImportPage'));
 const IndustriesPage = lazy(() => import('../domains/registry/industries/IndustriesPage'));
+const DashboardPage = lazy(() => import('../domains/insight/DashboardPage'));
+const IndicatorsPage = lazy(() => import('../domains/insight/IndicatorsPage'));
 
 const guard = (permission: Permission | readonly Permission[], page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 const handle = (h: RouteHandle) => h;
@@ -91,6 +93,15 @@ export const router = createBrowserRouter([
           { path: 'holders/:id', element: guard('registry.read', <HolderPage />), handle: handle({ parent: { path: '/registry/holders', crumb: 'nav.holders' }, crumb: 'holder.detail' }) },
           { path: 'import', element: guard('registry.import', <ImportPage />), handle: handle({ crumb: 'nav.import' }) },
           { path: 'industries', element: guard(['registry.read', 'registry.reference'], <IndustriesPage />), handle: handle({ crumb: 'nav.industries' }) },
+        ],
+      },
+      {
+        path: 'insight',
+        element: <Outlet />,
+        handle: handle({ crumb: 'nav.groupInsight' }),
+        children: [
+          { path: 'dashboard', element: guard('insight.read', <DashboardPage />), handle: handle({ crumb: 'nav.dashboard' }) },
+          { path: 'indicators', element: guard('insight.read', <IndicatorsPage />), handle: handle({ crumb: 'nav.indicators' }) },
         ],
       },
       { path: 'users', element: guard('user.read', <UserListPage />), handle: handle({ crumb: 'nav.users' }) },

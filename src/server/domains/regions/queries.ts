@@ -28,9 +28,6 @@ export interface FigureRow {
   updated_at: Date;
 }
 
-const table = (kind: FigureKind) => assertIdentifier(FIGURE_TABLES[kind].table);
-const column = (kind: FigureKind) => assertIdentifier(FIGURE_TABLES[kind].column);
-const figureColumns = (kind: FigureKind) => `area_code, year, ${column(kind)} AS value, source, is_estimate, note, updated_at`;
 
 export const listAreas = (q: Queryable) => q.query<AreaRow>('SELECT * FROM areas ORDER BY sort');
 
@@ -40,10 +37,10 @@ export async function findArea(q: Queryable, code: string): Promise<AreaRow | un
 }
 
 export const allFigures = (q: Queryable, kind: FigureKind = 'population') =>
-  q.query<FigureRow>(`SELECT ${figureColumns(kind)} FROM ${table(kind)} ORDER BY area_code, year DESC`);
+  q.query<FigureRow>(`SELECT area_code, year, ${assertIdentifier(FIGURE_TABLES[kind].column)} AS value, source, is_estimate, note, updated_at FROM ${assertIdentifier(FIGURE_TABLES[kind].table)} ORDER BY area_code, year DESC`);
 
 export const figuresOf = (q: Queryable, code: string, kind: FigureKind = 'population') =>
-  q.query<FigureRow>(`SELECT ${figureColumns(kind)} FROM ${table(kind)} WHERE area_code = $1 ORDER BY year DESC`, [code]);
+  q.query<FigureRow>(`SELECT area_code, year, ${assertIdentifier(FIGURE_TABLES[kind].column)} AS value, source, is_estimate, note, updated_at FROM ${assertIdentifier(FIGURE_TABLES[kind].table)} WHERE area_code = $1 ORDER BY year DESC`, [code]);
 
 /** Writes a figure only inside the caller's scope; returns false when the area is outside it. */
 export async function upsertFigure(
@@ -53,9 +50,9 @@ export async function upsertFigure(
   scope: string[] | null,
 ): Promise<boolean> {
   const rows = await q.query(
-    `INSERT INTO ${table(kind)} (area_code, year, ${column(kind)}, source, is_estimate, note, updated_by, updated_at)
+    `INSERT INTO ${assertIdentifier(FIGURE_TABLES[kind].table)} (area_code, year, ${assertIdentifier(FIGURE_TABLES[kind].column)}, source, is_estimate, note, updated_by, updated_at)
      SELECT a.code, $2, $3, $4, $5, $6, $7, $8 FROM areas a WHERE a.code = $1 AND ($9::text[] IS NULL OR a.code = ANY($9))
-     ON CONFLICT (area_code, year) DO UPDATE SET ${column(kind)} = EXCLUDED.${column(kind)}, source = EXCLUDED.source,
+     ON CONFLICT (area_code, year) DO UPDATE SET ${assertIdentifier(FIGURE_TABLES[kind].column)} = EXCLUDED.${assertIdentifier(FIGURE_TABLES[kind].column)}, source = EXCLUDED.source,
        is_estimate = EXCLUDED.is_estimate, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
      RETURNING area_code`,
     [f.code, f.year, f.value, f.source, f.isEstimate, f.note, f.by, f.at, scope],
@@ -65,7 +62,7 @@ export async function upsertFigure(
 
 export async function deleteFigure(q: Queryable, kind: FigureKind, code: string, year: number, scope: string[] | null): Promise<boolean> {
   const rows = await q.query(
-    `DELETE FROM ${table(kind)} WHERE area_code = $1 AND year = $2 AND ($3::text[] IS NULL OR area_code = ANY($3)) RETURNING area_code`,
+    `DELETE FROM ${assertIdentifier(FIGURE_TABLES[kind].table)} WHERE area_code = $1 AND year = $2 AND ($3::text[] IS NULL OR area_code = ANY($3)) RETURNING area_code`,
     [code, year, scope],
   );
   return rows.length === 1;
@@ -83,7 +80,7 @@ export async function upsertArea(q: Queryable, a: Omit<AreaRow, never>): Promise
 /** Inserts a sourced figure unless an officer already keeps one for that year. */
 export async function insertFigureIfMissing(q: Queryable, kind: FigureKind, f: { code: string; year: number; value: number; source: string; isEstimate: boolean; note: string | null }): Promise<void> {
   await q.query(
-    `INSERT INTO ${table(kind)} (area_code, year, ${column(kind)}, source, is_estimate, note) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO ${assertIdentifier(FIGURE_TABLES[kind].table)} (area_code, year, ${assertIdentifier(FIGURE_TABLES[kind].column)}, source, is_estimate, note) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (area_code, year) DO NOTHING`,
     [f.code, f.year, f.value, f.source, f.isEstimate, f.note],
   );
@@ -95,7 +92,7 @@ export async function insertFigureIfMissing(q: Queryable, kind: FigureKind, f: {
  */
 export function figuresForYear(q: Queryable, kind: FigureKind, y: number): Promise<FigureRow[]> {
   return q.query<FigureRow>(
-    `SELECT DISTINCT ON (area_code) ${figureColumns(kind)} FROM ${table(kind)}
+    `SELECT DISTINCT ON (area_code) area_code, year, ${assertIdentifier(FIGURE_TABLES[kind].column)} AS value, source, is_estimate, note, updated_at FROM ${assertIdentifier(FIGURE_TABLES[kind].table)}
       ORDER BY area_code, (year > $1), CASE WHEN year <= $1 THEN -year ELSE year END`,
     [y],
   );

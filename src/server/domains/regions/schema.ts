@@ -36,10 +36,5 @@ export const figureBody = z.strictObject({
 });
 export type FigureBody = z.infer<typeof figureBody>;
 
-export const entityBody = z.strictObject({
-  entities: z.number().int().min(1).max(10_000_000),
-  source: z.string().trim().min(2).max(200).describe('Where the figure comes from, e.g. 信阳市市场监督管理局年报'),
-  isEstimate: z.boolean().default(false),
-  note: z.string().trim().max(300).optional(),
-});
+export const entityBody = figureBody.omit({ population: true }).extend({ entities: z.number().int().min(1).max(10_000_000) });
 export type EntityBody = z.infer<typeof entityBody>;

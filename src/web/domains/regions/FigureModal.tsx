@@ -1,24 +1,19 @@
 import { App as AntdApp, Checkbox, Form, Input, InputNumber, Modal } from 'antd';
 import { useEffect, useState } from 'react';
-import type { PopulationFigure } from '../../app/api-types';
 import { useFormErrorHandler } from '../../app/errors';
-import { areasApi } from '../../app/endpoints';
 import { useT } from '../../app/i18n';
+import type { FigureKind, YearFigure } from './figures';
 
-interface Fields {
-  year: number;
-  population: number;
-  source: string;
-  isEstimate: boolean;
-  note?: string;
-}
+/** The number sits under the kind's own name (population, entities), so the server's field errors land on it. */
+type Fields = { year: number; source: string; isEstimate: boolean; note?: string } & Partial<Record<FigureKind<YearFigure>['id'], number>>;
 
-interface Props {
+interface Props<F extends YearFigure> {
+  kind: FigureKind<F>;
   open: boolean;
   areaCode: string;
   areaName: string;
   /** The figure being edited; null to add a year. */
-  figure: PopulationFigure | null;
+  figure: F | null;
   existingYears: number[];
   onClose: () => void;
   onSaved: () => void;
@@ -27,29 +22,31 @@ interface Props {
 const thousands = (v: number | string | undefined) => (v === undefined || v === '' ? '' : String(v).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 const plain = (v: string | undefined) => (v ? Number(v.replace(/[^\d]/g, '')) : 0);
 
-export function FigureModal({ open, areaCode, areaName, figure, existingYears, onClose, onSaved }: Props) {
+/** Adds or corrects one year's figure of an area (population, market entities), with its source. */
+export function FigureModal<F extends YearFigure>({ kind, open, areaCode, areaName, figure, existingYears, onClose, onSaved }: Props<F>) {
   const t = useT();
   const { message } = AntdApp.useApp();
   const [form] = Form.useForm<Fields>();
   const [busy, setBusy] = useState(false);
   const onError = useFormErrorHandler(form);
+  const formId = `${kind.id}-figure-form`;
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(
       figure
-        ? { year: figure.year, population: figure.population, source: figure.source, isEstimate: figure.isEstimate, note: figure.note ?? undefined }
+        ? { year: figure.year, [kind.id]: kind.value(figure), source: figure.source, isEstimate: figure.isEstimate, note: figure.note ?? undefined }
         : { year: new Date().getFullYear() - 1, isEstimate: false },
     );
-  }, [open, figure, form]);
+  }, [open, figure, form, kind]);
 
   const save = async (v: Fields) => {
     setBusy(true);
     try {
       const note = v.note?.trim();
-      await areasApi.saveFigure(areaCode, v.year, { population: v.population, source: v.source.trim(), isEstimate: v.isEstimate, ...(note ? { note } : {}) });
-      message.success(t('pop.saved'));
+      await kind.save(areaCode, v.year, { value: v[kind.id] ?? 0, source: v.source.trim(), isEstimate: v.isEstimate, ...(note ? { note } : {}) });
+      message.success(t(kind.text.saved));
       onSaved();
     } catch (e) {
       onError(e);
@@ -61,14 +58,14 @@ export function FigureModal({ open, areaCode, areaName, figure, existingYears, o
   return (
     <Modal
       open={open}
-      title={`${figure ? t('pop.editTitle') : t('pop.addTitle')} · ${areaName}`}
+      title={`${figure ? t(kind.text.editTitle) : t(kind.text.addTitle)} · ${areaName}`}
       onCancel={onClose}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ htmlType: 'submit', form: 'figure-form', loading: busy }}
+      okButtonProps={{ htmlType: 'submit', form: formId, loading: busy }}
       destroyOnHidden
     >
-      <Form id="figure-form" form={form} layout="vertical" onFinish={save} disabled={busy}>
+      <Form id={formId} form={form} layout="vertical" onFinish={save} disabled={busy}>
         <Form.Item
           name="year"
           label={t('pop.year')}
@@ -81,19 +78,19 @@ export function FigureModal({ open, areaCode, areaName, figure, existingYears, o
           <InputNumber min={1949} max={2100} precision={0} disabled={!!figure} style={{ width: 160 }} />
         </Form.Item>
         <Form.Item
-          name="population"
-          label={t('pop.population')}
+          name={kind.id}
+          label={t(kind.text.value)}
           rules={[
-            { required: true, message: t('pop.populationRequired') },
-            { type: 'number', min: 1, max: 20_000_000, message: t('pop.populationRange') },
+            { required: true, message: t(kind.text.required) },
+            { type: 'number', min: 1, max: kind.max, message: t(kind.text.range) },
           ]}
         >
-          <InputNumber<number> min={1} max={20_000_000} precision={0} formatter={thousands} parser={plain} style={{ width: 220 }} suffix={t('pop.people')} />
+          <InputNumber<number> min={1} max={kind.max} precision={0} formatter={thousands} parser={plain} style={{ width: 220 }} suffix={t(kind.text.unit)} />
         </Form.Item>
         <Form.Item
           name="source"
           label={t('pop.source')}
-          extra={t('pop.sourceHint')}
+          extra={t(kind.text.sourceHint)}
           rules={[
             { required: true, whitespace: true, message: t('pop.sourceRequired') },
             { min: 2, max: 200, message: t('pop.sourceLength') },
@@ -101,7 +98,7 @@ export function FigureModal({ open, areaCode, areaName, figure, existingYears, o
         >
           <Input maxLength={200} showCount />
         </Form.Item>
-        <Form.Item name="isEstimate" valuePropName="checked" extra={t('pop.estimateCheckboxHint')}>
+        <Form.Item name="isEstimate" valuePropName="checked" extra={t(kind.text.estimateHint)}>
           <Checkbox>{t('pop.estimateCheckbox')}</Checkbox>
         </Form.Item>
         <Form.Item name="note" label={t('pop.note')} rules={[{ max: 300, message: t('pop.noteLength') }]}>

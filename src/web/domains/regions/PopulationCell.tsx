@@ -1,29 +1,35 @@
 import { Space, Typography } from 'antd';
 import type { PopulationFigure } from '../../app/api-types';
 import { formatNumber } from '../../app/format';
-import { useT } from '../../app/i18n';
+import { useT, type MessageKey } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { EstimateTag } from '../../app/ui/EstimateTag';
 
-/** A population number that always carries its estimate mark. */
-export function PopulationValue({ figure }: { figure: PopulationFigure | null }) {
+/** A yearly figure's number (population, market entities) that always carries its estimate mark. */
+export function FigureValue({ value, isEstimate }: { value: number | null | undefined; isEstimate?: boolean }) {
   const t = useT();
-  if (!figure) return <Typography.Text type="secondary">{t('pop.none')}</Typography.Text>;
+  if (value === null || value === undefined) return <Typography.Text type="secondary">{t('pop.none')}</Typography.Text>;
   return (
     <Space size={4}>
-      <span className="xz-num">{formatNumber(figure.population)}</span>
-      {figure.isEstimate && <EstimateTag />}
+      <span className="xz-num">{formatNumber(value)}</span>
+      {isEstimate && <EstimateTag />}
     </Space>
   );
 }
 
-export function EstimateFootnote() {
+/** A population number that always carries its estimate mark. */
+export function PopulationValue({ figure }: { figure: PopulationFigure | null }) {
+  return <FigureValue value={figure?.population} isEstimate={figure?.isEstimate} />;
+}
+
+/** What “估算” means under a table of figures: the demo's own estimates, or an office's. */
+export function EstimateFootnote({ demo = 'pop.footnote', live = 'pop.footnoteLive' }: { demo?: MessageKey; live?: MessageKey }) {
   const t = useT();
   const { meta } = useSession();
   return (
     <p className="xz-footnote">
       <span aria-hidden>※ </span>
-      {meta.demo ? t('pop.footnote') : t('pop.footnoteLive')}
+      {meta.demo ? t(demo) : t(live)}
     </p>
   );
 }

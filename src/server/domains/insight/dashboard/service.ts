@@ -126,7 +126,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, query: DashboardQ
     })),
     sections: sections.map((s) => ({
       section: s.section,
-      label: s.section ? `${s.section} ${IPC_SECTIONS.find((x) => x.code === s.section)?.zh ?? ''}`.trim() : '无分类号',
+      label: s.section ? `${s.section} ${IPC_SECTIONS.find((x) => x.code === s.section)?.zh ?? ''}`.trim() : '无 IPC 分类（多为外观设计）',
       count: s.n,
       drill: applicationsDrill(view, s.section ? { ipc: s.section } : {}),
     })),

@@ -21,6 +21,8 @@ interface Props<T extends { id: number }> {
   /** "{n} found for {q}", "{n} in the register" and the year chart's title. */
   messages: { foundFor: MessageKey; foundAll: MessageKey; byYear: MessageKey };
   hit: (item: T) => ReactNode;
+  /** Above the count and the hits: the statistical rule the list was opened with. */
+  notice?: ReactNode;
 }
 
 /** A register search page: the frame with search box and facets, the count, the year chart, the numbered hits. */

@@ -28,6 +28,8 @@ interface Props {
   facetsEstimated?: boolean;
   /** "找到 1,234 件" and the like, announced to screen readers when it changes. */
   summary: ReactNode;
+  /** Above the summary: the statistical rule the list was opened with. */
+  notice?: ReactNode;
   chart?: ReactNode;
   children: ReactNode;
 }
@@ -99,6 +101,7 @@ export function SearchFrame(p: Props) {
           </Col>
         )}
         <Col xs={24} lg={compact ? 24 : 17} xl={compact ? 24 : 18}>
+          {p.notice}
           <Flex align="center" justify="space-between" gap={8} wrap="wrap" className="xz-search-summary">
             <div role="status" aria-live="polite">
               {p.summary}

@@ -1,11 +1,12 @@
-import { ExperimentOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, TrophyOutlined } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
 import type { AreaSource, GiKind, LegalStatus, MarkType, PatentType, TrademarkStatus } from '../../../app/api-types';
-import { useT, type Lang, type Translate } from '../../../app/i18n';
+import { useI18n, useT, type Lang, type Translate } from '../../../app/i18n';
 import { codeLabel } from '../../../app/labels';
 import { useSession } from '../../../app/session';
 import { ipcTitle } from '../../../../shared/reference/ipc';
 import { niceClass } from '../../../../shared/reference/nice';
+import { VALUE_CRITERION_LABELS, type ValueCriterion } from '../../../../shared/registry/types';
 
 /** Names of the register's codes in the UI language (unknown codes as sent). */
 export const patentTypeName = (t: Translate, v: string) => codeLabel(t, 'patentType', v);
@@ -17,6 +18,9 @@ export const areaSourceName = (t: Translate, v: string) => codeLabel(t, 'areaSou
 /** IPC titles from the shared reference data (the server sends Chinese titles only). */
 export const ipcName = (lang: Lang, code: string) => ipcTitle(code, lang);
 export const holderKindName = (t: Translate, v: string) => codeLabel(t, 'holderKind', v);
+
+/** 质押融资1000万元以上 / Pledged for ≥ 10 million yuan: a high-value criterion; an unknown code as sent. */
+export const valueCriterionName = (lang: Lang, c: string): string => VALUE_CRITERION_LABELS[c as ValueCriterion]?.[lang] ?? c;
 
 /** 第30类 / Class 30. */
 export const niceClassName = (t: Translate, cls: number | string) => t('tm.classN', { n: cls });
@@ -100,6 +104,17 @@ export function MarkTypeTag({ type }: { type: MarkType }) {
   const t = useT();
   if (type === 'ordinary') return null;
   return <Tag color="gold">{markTypeName(t, type)}</Tag>;
+}
+
+/** A high-value criterion a patent meets. */
+export function ValueCriterionTag({ criterion }: { criterion: string }) {
+  const { t, lang } = useI18n();
+  const name = valueCriterionName(lang, criterion);
+  return (
+    <Tag color="gold" icon={<TrophyOutlined aria-hidden />} title={t('hv.tagTitle', { name })} className="xz-value-tag">
+      {name}
+    </Tag>
+  );
 }
 
 export function GiKindTag({ kind }: { kind: GiKind }) {

@@ -29,9 +29,14 @@ export interface RegisterSearch<T> {
   setPage: (page: number, size: number) => void;
   /** Clears the query and every filter. */
   clear: () => void;
-  /** Clears the facet filters, keeping the query. */
+  /** Clears the facet filters, keeping the query and the statistical rule. */
   clearFilters: () => void;
+  /** Clears the statistical rule (the parameters a figure's link set), keeping the rest. */
+  clearRule: () => void;
+  /** A facet filter or a statistical rule narrows the list. */
   hasFilters: boolean;
+  /** A statistical rule narrows the list. */
+  hasRule: boolean;
   sort: SortOrder;
   result: UseQueryResult<SearchAnswer<T>>;
   facets: Record<string, FacetValue[]>;
@@ -40,14 +45,18 @@ export interface RegisterSearch<T> {
 /**
  * The state of a register search page: the query and filters live in the address bar, the results
  * stay on screen (dimmed) while the next page loads, and ticked facets keep their siblings' counts.
+ * `rule` names the parameters of a statistical rule (also in `keys`): they narrow the list and every
+ * count beside it like the filters, but have no facet of their own.
  */
 export function useRegisterSearch<Q extends { page: number; pageSize: number; sort?: SortOrder }, R extends SearchAnswer<unknown>>(
   name: string,
   keys: readonly (keyof Q & string)[],
   facetFilters: ReadonlyArray<FacetFilter & { filter: keyof Q & string }>,
   load: (q: Q, signal?: AbortSignal) => Promise<R>,
+  rule: readonly (keyof Q & string)[] = [],
 ): RegisterSearch<R['items'][number]> & { query: Q; data: R | undefined } {
   const { page, pageSize, filters, setFilters, setPage, clear } = useListParams<string>(keys);
+  const hasRule = rule.some((k) => filters[k]);
   const sort: SortOrder = filters.sort === 'date' || !filters.q ? 'date' : 'relevance';
   const query = { page, pageSize, ...filters, sort } as Q;
   const result = useQuery({ queryKey: [name, query], queryFn: ({ signal }) => load(query, signal), placeholderData: keepPreviousData });
@@ -61,7 +70,9 @@ export function useRegisterSearch<Q extends { page: number; pageSize: number; so
     setPage,
     clear,
     clearFilters: () => setFilters(Object.fromEntries(facetFilters.map((f) => [f.filter, undefined]))),
-    hasFilters: facetFilters.some((f) => filters[f.filter]),
+    clearRule: () => setFilters(Object.fromEntries(rule.map((k) => [k, undefined]))),
+    hasFilters: hasRule || facetFilters.some((f) => filters[f.filter]),
+    hasRule,
     sort,
     result,
     facets,

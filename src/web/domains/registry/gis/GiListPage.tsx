@@ -14,9 +14,12 @@ import { HitField } from '../common/Hit';
 import { DemoTag, giKindName, GiKindTag } from '../common/labels';
 import { holderPath } from '../common/RecordParts';
 import { RightTypeTabs } from '../common/RightTypeTabs';
+import { RULE_PARAMS, ruleCleared, RuleNotice } from '../common/RuleNotice';
 import { SearchForm } from '../common/SearchFrame';
 
 export const giPath = (id: number) => `/registry/gis/${id}`;
+
+const FILTERS = ['q', 'kind', ...RULE_PARAMS.gis] as const;
 
 function GiCard({ g }: { g: GiView }) {
   const { t } = useI18n();
@@ -60,9 +63,11 @@ function GiCard({ g }: { g: GiView }) {
 
 export default function GiListPage() {
   const { t } = useI18n();
-  const { filters, setFilters } = useListParams(['q', 'kind'] as const);
+  const { filters, setFilters } = useListParams(FILTERS);
   const kind = GI_KINDS.includes(filters.kind as GiKind) ? (filters.kind as GiKind) : undefined;
-  const list = useQuery({ queryKey: ['gis', filters.q, kind], queryFn: () => gisApi.list({ q: filters.q, kind }) });
+  const query = { q: filters.q, kind, county: filters.county, approvedBy: filters.approvedBy, local: filters.local };
+  const hasRule = RULE_PARAMS.gis.some((k) => filters[k]);
+  const list = useQuery({ queryKey: ['gis', query], queryFn: ({ signal }) => gisApi.list(query, signal) });
 
   return (
     <>
@@ -78,6 +83,7 @@ export default function GiListPage() {
           className="xz-gi-kinds"
         />
       </Card>
+      <RuleNotice list="gis" filters={filters} onClear={() => setFilters(ruleCleared('gis'))} />
       <div role="status" aria-live="polite" className="xz-search-summary">
         {list.data && <Typography.Text>{t('gi.found', { n: list.data.length })}</Typography.Text>}
       </div>
@@ -89,7 +95,7 @@ export default function GiListPage() {
         </Card>
       ) : list.data.length === 0 ? (
         <Card>
-          <EmptyState description={filters.q || kind ? t('reg.emptyFiltered') : t('gi.empty')} />
+          <EmptyState description={filters.q || kind || hasRule ? t('reg.emptyFiltered') : t('gi.empty')} />
         </Card>
       ) : (
         <Row gutter={[16, 16]}>

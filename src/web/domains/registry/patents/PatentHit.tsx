@@ -4,11 +4,14 @@ import { useI18n } from '../../../app/i18n';
 import { useAreaName } from '../common/areas';
 import { Highlight } from '../common/Highlight';
 import { Hit, HitField } from '../common/Hit';
-import { DemoTag, InternalTag, LegalStatusTag, PatentTypeTag } from '../common/labels';
+import { DemoTag, InternalTag, LegalStatusTag, PatentTypeTag, ValueCriterionTag } from '../common/labels';
 
 export const patentPath = (p: Pick<PatentSummary, 'appNo'>) => `/registry/patents/${encodeURIComponent(p.appNo)}`;
 
-/** One search result: highlighted title, its numbers and dates, applicants, county, the abstract around the hit. */
+/**
+ * One search result: highlighted title, its numbers and dates, applicants, county, the abstract around
+ * the hit; in a list of high-value patents, the criteria each one meets.
+ */
 export function PatentHit({ p }: { p: PatentSummary }) {
   const { t, lang } = useI18n();
   const areaName = useAreaName();
@@ -23,6 +26,7 @@ export function PatentHit({ p }: { p: PatentSummary }) {
         <>
           <PatentTypeTag type={p.type} pct={p.pct} />
           <LegalStatusTag status={p.status} raw={p.statusRaw} />
+          {p.valueCriteria?.map((c) => <ValueCriterionTag key={c} criterion={c} />)}
           {p.visibility === 'internal' && <InternalTag />}
           {p.isDemo && <DemoTag inList />}
         </>

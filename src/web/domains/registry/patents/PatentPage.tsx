@@ -1,3 +1,4 @@
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -5,10 +6,37 @@ import { patentsApi } from '../../../app/endpoints';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useAreaName } from '../common/areas';
-import { AreaSourceTag, ipcName, LegalStatusTag, legalStatusName, patentTypeName, PatentTypeTag } from '../common/labels';
+import { AreaSourceTag, ipcName, LegalStatusTag, legalStatusName, patentTypeName, PatentTypeTag, valueCriterionName, ValueCriterionTag } from '../common/labels';
 import { RecordFacts, RecordHeader, RecordPending, RecordSide } from '../common/RecordParts';
+import { VALUE_CRITERIA } from '../../../../shared/registry/types';
 
 const none = '—';
+
+/** 高价值发明专利（2025 年）, with the five criteria on hover or focus. */
+function HighValueLabel({ year }: { year: number }) {
+  const { t, lang } = useI18n();
+  return (
+    <Space size={4}>
+      {t('hv.title', { year })}
+      <Tooltip
+        trigger={['hover', 'focus']}
+        title={
+          <>
+            {t('hv.help')}
+            <ol style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+              {VALUE_CRITERIA.map((c) => (
+                <li key={c}>{valueCriterionName(lang, c)}</li>
+              ))}
+            </ol>
+            {t('hv.helpNote')}
+          </>
+        }
+      >
+        <QuestionCircleOutlined className="xz-muted" tabIndex={0} aria-label={t('hv.helpLabel')} />
+      </Tooltip>
+    </Space>
+  );
+}
 
 export default function PatentPage() {
   const { t, lang } = useI18n();
@@ -120,6 +148,21 @@ export default function PatentPage() {
                 { key: 'updated', label: t('common.updatedAt'), children: formatDateTime(p.updatedAt) },
               ]}
             />
+          </Card>
+          <Card title={<HighValueLabel year={p.highValue.year} />} className="xz-card xz-hv-card">
+            {!p.highValue.counted ? (
+              <Typography.Text type="secondary">{t('hv.notCounted')}</Typography.Text>
+            ) : p.highValue.criteria.length === 0 ? (
+              <Typography.Text>{t('hv.notMet')}</Typography.Text>
+            ) : (
+              <Space size={[4, 4]} wrap>
+                {p.highValue.criteria.map((c) => (
+                  <Link key={c} to={`/registry/patents?highValue=${p.highValue.year}&criterion=${c}`}>
+                    <ValueCriterionTag criterion={c} />
+                  </Link>
+                ))}
+              </Space>
+            )}
           </Card>
           <Card title={t('patent.abstract')} className="xz-card">
             {p.abstract ? <Typography.Paragraph className="xz-abstract">{p.abstract}</Typography.Paragraph> : <Typography.Text type="secondary">{t('patent.noAbstract')}</Typography.Text>}

@@ -7,11 +7,12 @@ import type { FacetGroup } from '../common/FacetPanel';
 import { countyGroup, holderGroup, yearGroup } from '../common/facetGroups';
 import { ipcName, legalStatusName, patentTypeName } from '../common/labels';
 import { RegisterSearch } from '../common/RegisterSearch';
+import { RULE_PARAMS, RuleNotice } from '../common/RuleNotice';
 import { useRegisterSearch } from '../common/useRegisterSearch';
 import { ExportButton } from './ExportButton';
 import { PatentHit } from './PatentHit';
 
-const FILTERS = ['q', 'sort', 'type', 'status', 'county', 'year', 'ipc', 'industry', 'holder'] as const;
+const FILTERS = ['q', 'sort', 'type', 'status', 'county', 'year', 'ipc', 'industry', 'holder', ...RULE_PARAMS.patents] as const;
 /** Filter in the address bar → facet of the answer. */
 const FACETS = [
   { filter: 'type', facet: 'type' },
@@ -27,7 +28,7 @@ export default function PatentSearchPage() {
   const { t, lang } = useI18n();
   const { can } = useSession();
   const areaName = useAreaName();
-  const search = useRegisterSearch('patents', FILTERS, FACETS, patentsApi.search);
+  const search = useRegisterSearch('patents', FILTERS, FACETS, patentsApi.search, RULE_PARAMS.patents);
   const { facets, data, query } = search;
 
   const groups = useMemo<FacetGroup[]>(
@@ -71,6 +72,7 @@ export default function PatentSearchPage() {
       placeholder={t('patent.searchPlaceholder')}
       groups={groups}
       messages={{ foundFor: 'patent.foundFor', foundAll: 'patent.foundAll', byYear: 'patent.byYear' }}
+      notice={<RuleNotice list="patents" filters={search.filters} onClear={search.clearRule} />}
       hit={(p) => <PatentHit p={p} />}
     />
   );

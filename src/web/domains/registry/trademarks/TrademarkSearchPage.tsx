@@ -6,10 +6,11 @@ import type { FacetGroup } from '../common/FacetPanel';
 import { countyGroup, holderGroup, yearGroup } from '../common/facetGroups';
 import { markTypeName, niceClassName, niceHeading, niceLabel, niceShort, tmStatusName } from '../common/labels';
 import { RegisterSearch } from '../common/RegisterSearch';
+import { RULE_PARAMS, RuleNotice } from '../common/RuleNotice';
 import { useRegisterSearch } from '../common/useRegisterSearch';
 import { TrademarkHit } from './TrademarkHit';
 
-const FILTERS = ['q', 'sort', 'class', 'status', 'county', 'year', 'mark', 'holder'] as const;
+const FILTERS = ['q', 'sort', 'class', 'status', 'county', 'year', 'mark', 'holder', ...RULE_PARAMS.trademarks] as const;
 const FACETS = [
   { filter: 'class', facet: 'class' },
   { filter: 'status', facet: 'status' },
@@ -22,7 +23,7 @@ const FACETS = [
 export default function TrademarkSearchPage() {
   const { t, lang } = useI18n();
   const areaName = useAreaName();
-  const search = useRegisterSearch('trademarks', FILTERS, FACETS, trademarksApi.search);
+  const search = useRegisterSearch('trademarks', FILTERS, FACETS, trademarksApi.search, RULE_PARAMS.trademarks);
   const { facets } = search;
 
   const groups = useMemo<FacetGroup[]>(
@@ -58,6 +59,7 @@ export default function TrademarkSearchPage() {
       placeholder={t('tm.searchPlaceholder')}
       groups={groups}
       messages={{ foundFor: 'tm.foundFor', foundAll: 'tm.foundAll', byYear: 'tm.byYear' }}
+      notice={<RuleNotice list="trademarks" filters={search.filters} onClear={search.clearRule} />}
       hit={(m) => <TrademarkHit m={m} />}
     />
   );
