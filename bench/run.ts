@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openEmbedded } from '../src/server/db/pglite';
 import { openPostgres } from '../src/server/db/postgres';
-import { benchInsight } from './insight';
+import { benchAlertScan, benchInsight } from './insight';
 import { benchRegistry } from './registry';
 import { appendAudit, verifyChain } from '../src/server/domains/identity/audit/service';
 
@@ -84,7 +84,7 @@ async function registryBenches(config: ReturnType<typeof loadConfig>): Promise<R
       const edb = await openEmbedded({ dataDir });
       try {
         const { ctx: ectx } = await prepareDatabase(edb, { ...cfg, demo: false }, { seed: false, secret: SECRET });
-        out.embedded = { ...(await benchRegistry(ectx, embeddedRows)), insight: await benchInsight(ectx) };
+        out.embedded = { ...(await benchRegistry(ectx, embeddedRows)), insight: await benchInsight(ectx), alertScan: await benchAlertScan(ectx) };
       } finally {
         await edb.close();
         await rm(dataDir, { recursive: true, force: true });
@@ -95,7 +95,7 @@ async function registryBenches(config: ReturnType<typeof loadConfig>): Promise<R
       const pdb = await openPostgres(url, { max: 4 });
       try {
         const { ctx: pctx } = await prepareDatabase(pdb, { ...cfg, demo: false }, { seed: false, secret: SECRET });
-        out.postgres = { ...(await benchRegistry(pctx, Number(process.env.BENCH_PG_ROWS ?? 1_000_000))), insight: await benchInsight(pctx) };
+        out.postgres = { ...(await benchRegistry(pctx, Number(process.env.BENCH_PG_ROWS ?? 1_000_000))), insight: await benchInsight(pctx), alertScan: await benchAlertScan(pctx) };
       } finally {
         await pdb.close();
       }

@@ -33,6 +33,7 @@ import trademarkRoutes from './domains/registry/trademarks/routes';
 import operatorRoutes from './http/operator-routes';
 import dashboardRoutes from './domains/insight/dashboard/routes';
 import indicatorRoutes from './domains/insight/indicators/routes';
+import watchRoutes from './domains/insight/watch/routes';
 
 /** Every route module of the platform, in one list; a new domain adds its routes here. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -54,6 +55,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   industryRoutes,
   indicatorRoutes,
   dashboardRoutes,
+  watchRoutes,
   operatorRoutes,
 ];
 

@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   'registry.reference',
   'insight.read',
   'insight.targets',
+  'alerts.read',
+  'alerts.scan',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,13 +52,13 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['area.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'token.manage', 'policy.read', 'outbox.read', 'registry.reference'],
   secadmin: ['area.read', 'org.read', 'user.read', 'user.grant', 'policy.read', 'policy.manage'],
   auditor: ['area.read', 'org.read', 'user.read', 'audit.read'],
-  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets'],
-  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read'],
-  partner: ['area.read', 'registry.read'],
-  enterprise: ['area.read', 'registry.read'],
-  university: ['area.read', 'registry.read'],
-  agency: ['area.read', 'registry.read'],
-  bank: ['area.read', 'registry.read'],
+  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets', 'alerts.read', 'alerts.scan'],
+  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read', 'alerts.read'],
+  partner: ['area.read', 'registry.read', 'alerts.read'],
+  enterprise: ['area.read', 'registry.read', 'alerts.read'],
+  university: ['area.read', 'registry.read', 'alerts.read'],
+  agency: ['area.read', 'registry.read', 'alerts.read'],
+  bank: ['area.read', 'registry.read', 'alerts.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

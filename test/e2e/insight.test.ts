@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, test } from 'vitest';
-import { settled, signedIn } from './journey';
+import { h, settled, signedIn } from './journey';
 
 const CODES: Record<string, string> = {
   浉河区: '411502', 平桥区: '411503', 罗山县: '411521', 光山县: '411522', 新县: '411523',
@@ -76,5 +76,51 @@ describe('统计分析', () => {
     await page.goto('/insight/indicators');
     await page.getByRole('heading', { name: '知识产权指标', level: 1 }).waitFor();
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+  });
+});
+
+describe('预警提醒', () => {
+  test('an enterprise sees alerts for its own patents, opens one, and marks them read', async () => {
+    // 羚锐's account stands for the firm holding most patents in force (its credit code on the organisation).
+    const [firm] = await h.t.db.query<{ uscc: string }>(
+      `SELECT h.uscc FROM holders h JOIN patent_holders ph ON ph.holder_id = h.id JOIN patents p ON p.id = ph.patent_id
+        WHERE h.uscc IS NOT NULL AND p.status = 'valid' AND p.visibility = 'public' AND NOT EXISTS (SELECT 1 FROM organisations o WHERE o.uscc = h.uscc)
+        GROUP BY h.uscc ORDER BY count(*) DESC LIMIT 1`,
+    );
+    await h.t.db.query("UPDATE organisations SET uscc = $1 WHERE name = '河南羚锐制药股份有限公司'", [firm?.uscc]);
+    const city = await h.t.as('city');
+    expect((await city.post('/api/insight/alert-scans')).statusCode).toBe(202);
+    await h.t.runJobs();
+    const [expected] = await h.t.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM alerts a JOIN users u ON u.id = a.user_id WHERE u.username = 'lingrui'",
+    );
+    expect(expected?.n).toBeGreaterThan(0);
+
+    const page = await signedIn('lingrui');
+    const bell = page.getByRole('link', { name: `${expected?.n} 条未读预警` });
+    await bell.click();
+    await page.getByRole('heading', { name: '预警提醒', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('.xz-alert').count()).toBe(Math.min(expected?.n ?? 0, 20));
+    const first = page.locator('.xz-alert').first();
+    expect(await first.innerText()).toMatch(/年费|届满|续展|滞纳/);
+    await first.getByRole('link').first().click();
+    await page.waitForURL((u) => u.pathname.startsWith('/registry/'));
+    await page.goBack();
+    await page.getByRole('button', { name: '全部标为已读' }).click();
+    await page.getByRole('link', { name: '0 条未读预警' }).waitFor();
+  });
+
+  test('an officer adds a watch and removes it', async () => {
+    const page = await signedIn('gushi');
+    await page.goto('/insight/watches');
+    await page.getByRole('heading', { name: '我的关注', level: 1 }).waitFor();
+    await page.getByPlaceholder('如 C04B、C04B 14/00、A23F 3/06').fill('A23F 3/06');
+    await page.getByRole('button', { name: /添加关注/ }).click();
+    await page.getByRole('cell', { name: 'IPC A23F 3/06' }).waitFor();
+    await page.getByRole('button', { name: /取消关注/ }).click();
+    const confirm = page.locator('.ant-popover:visible');
+    await settled(confirm);
+    await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('还没有关注任何对象').waitFor();
   });
 });

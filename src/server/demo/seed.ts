@@ -8,6 +8,7 @@ import { recordAudit } from '../domains/identity/audit/service';
 import { readSetting, writeSetting } from '../db/settings';
 import { seedRegionsDemo } from '../domains/regions/demo';
 import { seedRegistryDemo, type RegistryDemoSize } from '../domains/registry/demo';
+import { seedInsightDemo } from '../domains/insight/demo';
 
 export interface DemoState {
   enabled: boolean;
@@ -59,6 +60,8 @@ export async function seedDemo(ctx: AppContext, seed: number, onProgress?: (step
   const today = todayInChina(ctx.clock.now().getTime());
   const registry = await seedRegistryDemo(ctx.db, seed, registrySize, today, (kind, done, total) => onProgress?.(`${kind} ${done}/${total}`));
   Object.assign(counts, registry);
+  onProgress?.('insight');
+  Object.assign(counts, await seedInsightDemo(ctx));
   await writeDemoState(ctx.db, { enabled: true, seed, seededAt: ctx.clock.now().toISOString() });
   await recordAudit(ctx.db, ctx.clock, { actor: systemActor, action: 'seed.demo', details: { seed, ...counts } });
   return { seeded: true, seed, counts, message: `Demo data created with seed ${seed}. / 已生成演示数据（种子 ${seed}）。` };

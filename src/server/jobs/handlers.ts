@@ -1,5 +1,6 @@
+import { alertScanJobHandler } from '../domains/insight/watch/service';
 import { importJobHandler } from '../domains/registry/import/service';
 import type { JobHandler } from './runner';
 
 /** Every kind of job the platform runs; a domain with long work adds its handler here. */
-export const JOB_HANDLERS: readonly JobHandler[] = [importJobHandler];
+export const JOB_HANDLERS: readonly JobHandler[] = [importJobHandler, alertScanJobHandler];

@@ -36,6 +36,20 @@ export async function insertJob(
   return row;
 }
 
+/** Queues a job unless one of its kind was created since `since`; returns whether it did. */
+export async function insertJobUnlessSince(
+  q: Queryable,
+  j: { kind: string; params: unknown; createdBy: string | null; createdByName: string | null; areaScope: string; total: number | null },
+  since: Date,
+): Promise<boolean> {
+  const rows = await q.query(
+    `INSERT INTO jobs (kind, status, params, created_by, created_by_name, area_scope, progress_total)
+     SELECT $1, 'queued', $2::jsonb, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = $1 AND created_at >= $7) RETURNING id`,
+    [j.kind, JSON.stringify(j.params), j.createdBy, j.createdByName, j.areaScope, j.total, since],
+  );
+  return rows.length === 1;
+}
+
 export async function findJob(q: Queryable, id: string): Promise<JobRow | undefined> {
   const [row] = await q.query<JobRow>('SELECT * FROM jobs WHERE id = $1', [id]);
   return row;

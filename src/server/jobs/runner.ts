@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Permission } from '../../shared/roles';
-import type { Actor } from '../actor';
+import { systemActor, type Actor } from '../actor';
+import { todayInChina } from '../../shared/registry/normalise';
 import type { AppContext } from '../context';
 import type { Tx } from '../db/db';
 import { AppError } from '../errors';
@@ -23,6 +24,8 @@ export interface JobHandler {
   /** Who may see, follow and resume jobs of this kind. */
   permission: Permission;
   run(ctx: AppContext, jc: JobContext): Promise<unknown>;
+  /** Queued once a day (China time) by the running server, besides on demand. */
+  daily?: boolean;
 }
 
 export class JobInterrupted extends Error {
@@ -131,8 +134,29 @@ export class JobRunner {
     return done;
   }
 
+  private lastScheduleCheck = 0;
+
+  /**
+   * Queues today's run of each daily job unless one was already queued since midnight China time
+   * (the one statement's check makes two servers queue it at most twice: the jobs are idempotent).
+   */
+  async scheduleDaily(): Promise<number> {
+    const now = this.ctx.clock.now();
+    const midnight = new Date(`${todayInChina(now.getTime())}T00:00:00+08:00`);
+    let queued = 0;
+    for (const h of this.handlers.filter((x) => x.daily)) {
+      if (await sql.insertJobUnlessSince(this.ctx.db, { kind: h.kind, params: {}, createdBy: null, createdByName: 'system', areaScope: systemActor.scope, total: null }, midnight)) queued++;
+    }
+    return queued;
+  }
+
   private async tick(): Promise<void> {
     if (this.busy || this.stopped) return;
+    const now = this.ctx.clock.now().getTime();
+    if (now - this.lastScheduleCheck > 60_000) {
+      this.lastScheduleCheck = now;
+      await this.scheduleDaily().catch(() => undefined);
+    }
     this.busy = (async () => {
       try {
         for (;;) {

@@ -71,6 +71,13 @@ export function feeForYear(appDate: string, year: number): FeeDue {
   return { year, dueDate, graceEnd: addMonths(dueDate, 6) };
 }
 
+/** The first patent year whose fee is not paid at grant: fees up to the year of the grant are paid when it is registered. */
+export function firstUnpaidYear(appDate: string, grantDate: string): number {
+  let years = 0;
+  while (years < 20 && addYears(appDate, years + 1) <= grantDate) years++;
+  return years + 2;
+}
+
 /**
  * The fee whose deadline or grace period is current on `today`: the first patent year (after the one
  * paid at grant) whose grace period has not ended, within the term. Null after the term's last fee.

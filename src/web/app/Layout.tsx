@@ -8,6 +8,7 @@ import { activeNavPath, NAV } from './menu';
 import { useSession, useUser } from './session';
 import { DemoBanner } from './ui/DemoBanner';
 import { LangSwitch } from './ui/LangSwitch';
+import { AlertBell } from '../domains/insight/AlertBell';
 import { roleName } from './labels';
 
 const { Header, Sider, Content, Footer } = Layout;
@@ -185,6 +186,7 @@ export function AppLayout() {
                 {user.org.name} · {area}
               </Typography.Text>
             )}
+            <AlertBell />
             <LangSwitch />
             <UserMenu />
           </div>

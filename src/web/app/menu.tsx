@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AreaChartOutlined,
+  BellOutlined,
   FundOutlined,
   AuditOutlined,
   AimOutlined,
@@ -59,6 +60,7 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/insight/dashboard', label: 'nav.dashboard', icon: <AreaChartOutlined />, permission: 'insight.read' },
       { path: '/insight/indicators', label: 'nav.indicators', icon: <FundOutlined />, permission: 'insight.read' },
+      { path: '/insight/alerts', label: 'nav.alerts', icon: <BellOutlined />, permission: 'alerts.read' },
     ],
   },
   {

@@ -35,6 +35,8 @@ const ImportPage = lazy(() => import('../domains/registry/import/ImportPage'));
 const IndustriesPage = lazy(() => import('../domains/registry/industries/IndustriesPage'));
 const DashboardPage = lazy(() => import('../domains/insight/DashboardPage'));
 const IndicatorsPage = lazy(() => import('../domains/insight/IndicatorsPage'));
+const AlertsPage = lazy(() => import('../domains/insight/AlertsPage'));
+const WatchesPage = lazy(() => import('../domains/insight/WatchesPage'));
 
 const guard = (permission: Permission | readonly Permission[], page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 const handle = (h: RouteHandle) => h;
@@ -102,6 +104,8 @@ export const router = createBrowserRouter([
         children: [
           { path: 'dashboard', element: guard('insight.read', <DashboardPage />), handle: handle({ crumb: 'nav.dashboard' }) },
           { path: 'indicators', element: guard('insight.read', <IndicatorsPage />), handle: handle({ crumb: 'nav.indicators' }) },
+          { path: 'alerts', element: guard('alerts.read', <AlertsPage />), handle: handle({ crumb: 'nav.alerts' }) },
+          { path: 'watches', element: guard('alerts.read', <WatchesPage />), handle: handle({ parent: { path: '/insight/alerts', crumb: 'nav.alerts' }, crumb: 'nav.watches' }) },
         ],
       },
       { path: 'users', element: guard('user.read', <UserListPage />), handle: handle({ crumb: 'nav.users' }) },

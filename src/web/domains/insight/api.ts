@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type * as dash from '../../../server/domains/insight/dashboard/schema';
 import type * as ind from '../../../server/domains/insight/indicators/schema';
+import type * as watch from '../../../server/domains/insight/watch/schema';
 import { http } from '../../app/api';
 
 export type Dashboard = z.infer<typeof dash.dashboard>;
@@ -24,4 +25,18 @@ export const insightApi = {
   saveTarget: (indicator: string, area: string, year: number, body: { target: number; note?: string }) =>
     http.put<TargetView>(`/api/insight/targets/${enc(indicator)}/${enc(area)}/${year}`, body),
   deleteTarget: (indicator: string, area: string, year: number) => http.del<{ ok: true }>(`/api/insight/targets/${enc(indicator)}/${enc(area)}/${year}`),
+};
+
+export type AlertPage = z.infer<typeof watch.alertPage>;
+export type AlertView = z.infer<typeof watch.alertView>;
+export type WatchView = z.infer<typeof watch.watchView>;
+export type WatchBody = z.infer<typeof watch.watchBody>;
+
+export const alertsApi = {
+  list: (q: { page: number; pageSize: number; unread?: string; kind?: string }, signal?: AbortSignal) => http.get<AlertPage>('/api/insight/alerts', q, signal),
+  markRead: (ids?: number[]) => http.post<{ marked: number }>('/api/insight/alerts/read', ids ? { ids } : {}),
+  scan: () => http.post<{ id: string }>('/api/insight/alert-scans'),
+  watches: () => http.get<WatchView[]>('/api/insight/watches'),
+  addWatch: (body: WatchBody) => http.post<WatchView>('/api/insight/watches', body),
+  removeWatch: (id: number) => http.del<{ ok: true }>(`/api/insight/watches/${id}`),
 };

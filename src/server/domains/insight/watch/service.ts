@@ -1,0 +1,202 @@
+import { queryTokens } from '../../../../shared/search/tokenize';
+import { normaliseIpc } from '../../../../shared/registry/ipc';
+import { parseApplicationNumber } from '../../../../shared/validators';
+import { todayInChina } from '../../../../shared/registry/normalise';
+import type { Actor } from '../../../actor';
+import type { AppContext } from '../../../context';
+import { conflict, invalid, notFound } from '../../../errors';
+import type { JobHandler } from '../../../jobs/runner';
+import { appendAudit } from '../../identity/audit/service';
+import * as sql from './queries';
+import type { AlertView, WatchBody } from './schema';
+
+export const ALERT_SCAN_JOB = 'alert-scan';
+
+const KIND_ZH: Record<string, string> = {
+  fee_due: '年费即将到期',
+  fee_grace: '年费滞纳期',
+  expiry: '专利即将届满',
+  status_change: '法律状态变化',
+  new_filing: '新申请',
+  tm_renewal: '商标续展期',
+  tm_grace: '商标续展宽展期',
+};
+
+/**
+ * One scan: every rule for everyone, then one digest mail per person with an address. Status
+ * changes and new filings count from the previous scan's start; the first scan sets that baseline.
+ */
+export async function scanAlerts(ctx: AppContext, jobId: string | null, onRule?: (rule: sql.Rule, i: number) => Promise<void>) {
+  const scanDate = todayInChina(ctx.clock.now().getTime());
+  const previous = await sql.lastScanStart(ctx.db);
+  const scan = await sql.startScan(ctx.db, jobId, scanDate);
+  const since = previous ?? scan.started_at;
+  const scanId = scan.id;
+  const added: Record<string, number> = {};
+  for (const [i, rule] of sql.RULES.entries()) {
+    await onRule?.(rule, i);
+    added[rule] = await sql.runRule(ctx.db, rule, scanDate, since);
+  }
+  const mailed = await mailDigests(ctx);
+  const total = Object.values(added).reduce((a, b) => a + b, 0);
+  await sql.finishScan(ctx.db, scanId, total, ctx.clock.now());
+  return { scanDate, since: since.toISOString(), added, total, mailed };
+}
+
+function alertLine(a: sql.AlertRow): string {
+  const d = a.detail as Record<string, string | number | null>;
+  const what = a.right_type === 'patent' ? `${d.appNo ?? ''} ${d.title ?? ''}` : `${d.regNo ?? ''} 第${d.class ?? ''}类 ${d.name ?? ''}`;
+  const when = a.due_date ? `（${a.due_date}）` : '';
+  return `· ${KIND_ZH[a.kind] ?? a.kind}${when}：${what}`;
+}
+
+/** One mail per person listing the alerts not yet mailed (the outbox when no SMTP is set). */
+async function mailDigests(ctx: AppContext): Promise<number> {
+  const rows = await sql.unmailed(ctx.db);
+  const byUser = new Map<string, typeof rows>();
+  for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
+  for (const [, list] of byUser) {
+    const first = list[0];
+    if (!first) continue;
+    const shown = list.slice(0, 30);
+    await ctx.db.tx(async (tx) => {
+      await ctx.mailer.enqueue(tx, {
+        to: first.email,
+        subject: `信知预警：${list.length} 条新提醒 / Xinzhi: ${list.length} new alert(s)`,
+        body: [
+          `${first.display_name}，您好：`,
+          '',
+          '您关注的知识产权有以下新的预警提醒：',
+          ...shown.map(alertLine),
+          ...(list.length > shown.length ? [`……另有 ${list.length - shown.length} 条，请登录平台查看。`] : []),
+          '',
+          '请登录信知平台「预警提醒」查看详情和原始记录。',
+          'Sign in to Xinzhi (Alerts) for the details and the records.',
+        ].join('\n'),
+      });
+      await sql.markMailed(tx, list.map((a) => a.id), ctx.clock.now());
+    });
+  }
+  return byUser.size;
+}
+
+export const alertScanJobHandler: JobHandler = {
+  kind: ALERT_SCAN_JOB,
+  permission: 'alerts.scan',
+  daily: true,
+  async run(ctx, jc) {
+    const result = await scanAlerts(ctx, jc.job.id, (rule, i) => jc.progress(i, sql.RULES.length, `alerts.${rule}`));
+    await jc.progress(sql.RULES.length, sql.RULES.length, 'alerts.done');
+    return result;
+  },
+};
+
+function alertView(a: sql.AlertRow): AlertView {
+  const d = a.detail as Record<string, unknown>;
+  const link = a.right_type === 'patent' ? `/registry/patents/${encodeURIComponent(String(d.appNo ?? ''))}` : `/registry/trademarks/${encodeURIComponent(String(d.regNo ?? ''))}/${String(d.class ?? '')}`;
+  return {
+    id: a.id,
+    kind: a.kind as AlertView['kind'],
+    rightType: a.right_type,
+    rightId: a.right_id,
+    watch: a.watch_id ? { id: a.watch_id, label: a.watch_label ?? '' } : null,
+    dueDate: a.due_date,
+    detail: d,
+    link,
+    createdAt: a.created_at.toISOString(),
+    readAt: a.read_at?.toISOString() ?? null,
+  };
+}
+
+const ownerOf = (actor: Actor): string => {
+  if (actor.kind !== 'user' || !actor.id) throw invalid({ zh: '预警提醒只属于登录的个人账号', en: 'Alerts belong to signed-in people' });
+  return actor.id;
+};
+
+export async function listAlerts(ctx: AppContext, actor: Actor, q: { unread?: boolean | undefined; kind?: string | undefined; page: number; pageSize: number }) {
+  const user = ownerOf(actor);
+  const [rows, counts] = await Promise.all([
+    sql.alertsOf(ctx.db, user, { unread: q.unread ?? false, kind: q.kind ?? null, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
+    sql.alertCounts(ctx.db, user),
+  ]);
+  const total = counts.filter((c) => !q.kind || c.kind === q.kind).reduce((n, c) => n + (q.unread ? c.unread : c.total), 0);
+  return {
+    items: rows.map(alertView),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    counts: counts.map((c) => ({ kind: c.kind as AlertView['kind'], total: c.total, unread: c.unread })),
+    unread: counts.reduce((n, c) => n + c.unread, 0),
+  };
+}
+
+export async function markAlertsRead(ctx: AppContext, actor: Actor, ids: number[] | null): Promise<{ marked: number }> {
+  return { marked: await sql.markRead(ctx.db, ownerOf(actor), ids, ctx.clock.now()) };
+}
+
+const watchView = (w: sql.WatchRow) => ({ id: w.id, kind: w.kind as WatchBody['kind'], value: w.value, label: w.label, createdAt: w.created_at.toISOString() });
+
+export async function listWatches(ctx: AppContext, actor: Actor) {
+  return (await sql.watchesOf(ctx.db, ownerOf(actor))).map(watchView);
+}
+
+/** Checks and normalises what is watched, and names it for lists and mails. */
+async function resolveWatch(ctx: AppContext, body: WatchBody): Promise<{ value: string; label: string; query: string | null }> {
+  const text = body.value.trim();
+  switch (body.kind) {
+    case 'holder': {
+      const [h] = await ctx.db.query<{ id: number; name: string }>('SELECT id::int AS id, name FROM holders WHERE id = $1', [Number(text) || 0]);
+      if (!h) throw notFound({ zh: `没有这个权利人：${text}`, en: `No such holder: ${text}` });
+      return { value: String(h.id), label: h.name, query: null };
+    }
+    case 'patent': {
+      const n = parseApplicationNumber(text);
+      if (!n.ok) throw invalid({ zh: `申请号格式不对：${text}`, en: `Not an application number: ${text}` });
+      const [p] = await ctx.db.query<{ title: string }>("SELECT title FROM patents WHERE app_no = $1 AND visibility = 'public'", [n.canonical]);
+      if (!p) throw notFound({ zh: `没有找到专利 ${text}`, en: `Patent ${text} not found` });
+      return { value: n.canonical, label: `${n.canonical} ${p.title}`, query: null };
+    }
+    case 'trademark': {
+      const [t] = await ctx.db.query<{ id: number; reg_no: string; nice_class: number; name: string }>(
+        "SELECT id::int AS id, reg_no, nice_class, name FROM trademarks WHERE id = $1 AND visibility = 'public'",
+        [Number(text) || 0],
+      );
+      if (!t) throw notFound({ zh: `没有这个商标：${text}`, en: `No such trademark: ${text}` });
+      return { value: String(t.id), label: `${t.reg_no} 第${t.nice_class}类 ${t.name}`, query: null };
+    }
+    case 'ipc': {
+      const up = text.toUpperCase().replace(/\s+/g, '');
+      if (/^[A-H]\d{2}$/.test(up)) return { value: up, label: `IPC ${up}`, query: null };
+      const r = normaliseIpc(text);
+      if (!r.ok) throw invalid(r.reason);
+      // A main group watches all its subgroups: 'C04B 14/00' → 'C04B 14'.
+      const value = r.code.endsWith('/00') ? r.code.slice(0, -3) : r.code;
+      return { value, label: `IPC ${value}`, query: null };
+    }
+    case 'keyword': {
+      const q = queryTokens(text).tsquery;
+      if (!q) throw invalid({ zh: '关键词至少要有两个汉字或一个英文词', en: 'Give at least two Chinese characters or one word' });
+      return { value: text, label: `关键词：${text}`, query: q };
+    }
+  }
+}
+
+export async function addWatch(ctx: AppContext, actor: Actor, body: WatchBody) {
+  const user = ownerOf(actor);
+  const w = await resolveWatch(ctx, body);
+  return ctx.db.tx(async (tx) => {
+    const row = await sql.insertWatch(tx, { userId: user, kind: body.kind, ...w });
+    if (!row) throw conflict({ zh: `已经在关注：${w.label}`, en: `Already watched: ${w.label}` });
+    await appendAudit(tx, ctx.clock, { actor, action: 'watch.add', targetType: 'watch', targetId: String(row.id), after: watchView(row) });
+    return watchView(row);
+  });
+}
+
+export async function removeWatch(ctx: AppContext, actor: Actor, id: number): Promise<void> {
+  const user = ownerOf(actor);
+  await ctx.db.tx(async (tx) => {
+    const row = await sql.deleteWatch(tx, user, id);
+    if (!row) throw notFound({ zh: '没有这条关注', en: 'No such watch' });
+    await appendAudit(tx, ctx.clock, { actor, action: 'watch.remove', targetType: 'watch', targetId: String(id), before: watchView(row) });
+  });
+}
