@@ -137,7 +137,7 @@ async function searchLatency(ctx: AppContext, numbers: string[]): Promise<Record
   });
   for (const n of numbers) queries.push({ q: n });
   const actor = operatorActor();
-  const none = { q: undefined, type: undefined, status: undefined, county: undefined, year: undefined, ipc: undefined, industry: undefined, holder: undefined, granted: undefined, pct: undefined, local: undefined };
+  const none = { q: undefined, type: undefined, status: undefined, county: undefined, year: undefined, ipc: undefined, industry: undefined, holder: undefined, granted: undefined, pct: undefined, noIpc: undefined, local: undefined };
   const times: number[] = [];
   let capped = 0;
   // Warm-up so that the first measured query does not pay for cold caches alone.

@@ -105,7 +105,8 @@ CREATE FUNCTION patent_value_criteria(patent bigint, industries text[], family t
 
 -- The statistical rules a record list can be narrowed by, so that every figure opens the list of
 -- the rights it counted. r holds: grantedFrom, grantedTo (years), inForceAt (year), highValueAt
--- (year), criterion (one of patent_value_criteria's), pct (boolean), local (true: not outside Xinyang).
+-- (year), criterion (one of patent_value_criteria's), pct (boolean), noIpc (true: no IPC code),
+-- local (true: not outside Xinyang).
 CREATE FUNCTION patent_in_rule(p patents, r jsonb) RETURNS boolean
   LANGUAGE sql STABLE PARALLEL SAFE
   RETURN (r->>'grantedFrom' IS NULL OR p.grant_date >= make_date((r->>'grantedFrom')::integer, 1, 1))
@@ -117,6 +118,7 @@ CREATE FUNCTION patent_in_rule(p patents, r jsonb) RETURNS boolean
                    THEN cardinality(patent_value_criteria(p.id, p.industries, p.family, p.app_date, (r->>'highValueAt')::integer)) > 0
                    ELSE (r->>'criterion') = ANY(patent_value_criteria(p.id, p.industries, p.family, p.app_date, (r->>'highValueAt')::integer)) END))
      AND (r->>'pct' IS NULL OR p.pct = (r->>'pct')::boolean)
+     AND (NOT coalesce((r->>'noIpc')::boolean, false) OR p.ipc_section IS NULL)
      AND (NOT coalesce((r->>'local')::boolean, false) OR p.area_source <> 'outside');
 
 -- A registered trademark in force on 31 December of year y.
@@ -300,6 +302,15 @@ BEGIN
   EXECUTE holder_counts_sql(patent_holder_rows_sql('(SELECT *, 1 AS s FROM patents)'));
   EXECUTE trademark_counts_sql('(SELECT *, 1 AS s FROM trademarks)');
 END $fn$;
+
+CREATE FUNCTION rollups_truncated() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  PERFORM rebuild_rollups();
+  RETURN NULL;
+END $fn$;
+CREATE TRIGGER patents_truncated AFTER TRUNCATE ON patents FOR EACH STATEMENT EXECUTE FUNCTION rollups_truncated();
+CREATE TRIGGER patent_holders_truncated AFTER TRUNCATE ON patent_holders FOR EACH STATEMENT EXECUTE FUNCTION rollups_truncated();
+CREATE TRIGGER trademarks_truncated AFTER TRUNCATE ON trademarks FOR EACH STATEMENT EXECUTE FUNCTION rollups_truncated();
 
 CREATE TRIGGER patents_counts_insert AFTER INSERT ON patents REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION patent_counts_apply();

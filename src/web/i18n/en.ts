@@ -1067,6 +1067,7 @@ export const en: Messages = {
   'rule.granted': 'Granted in {years}',
   'rule.inForce': 'In force at the end of {year}',
   'rule.pct': 'PCT filings',
+  'rule.noIpc': 'Without an IPC code (mostly designs)',
   'rule.local': 'Rights held in Xinyang only',
   'rule.applied': 'Filed in {years}',
   'rule.registered': 'Registered in {years}',

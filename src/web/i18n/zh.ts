@@ -1082,6 +1082,7 @@ export const zh = {
   'rule.granted': '授权年份：{years}',
   'rule.inForce': '{year} 年末有效',
   'rule.pct': 'PCT 申请',
+  'rule.noIpc': '无 IPC 分类号（多为外观设计）',
   'rule.local': '仅限信阳市内权利',
   'rule.applied': '申请年份：{years}',
   'rule.registered': '注册年份：{years}',

@@ -72,7 +72,7 @@ describe('dashboard rollups', () => {
     await t.db.query(`UPDATE patents SET type = 'utility', app_date = app_date - 400 WHERE id IN (SELECT id FROM patents WHERE type = 'invention' ORDER BY id LIMIT 4)`);
     await t.db.query(`UPDATE trademarks SET status = 'expired' WHERE id IN (SELECT id FROM trademarks ORDER BY id LIMIT 9)`);
     await expectRollupsEqualDirectCounts(t);
-    await t.db.query(`DELETE FROM patent_holders WHERE patent_id IN (SELECT id FROM patents ORDER BY id LIMIT 3) AND seq = 0`);
+    await t.db.query(`DELETE FROM patent_holders WHERE patent_id IN (SELECT id FROM patents ORDER BY id LIMIT 3) AND seq = 1`);
     await t.db.query(`DELETE FROM patents WHERE id IN (SELECT id FROM patents ORDER BY id DESC LIMIT 11)`);
     await t.db.query(`DELETE FROM trademarks WHERE id IN (SELECT id FROM trademarks ORDER BY id LIMIT 4)`);
     await expectRollupsEqualDirectCounts(t);

@@ -39,7 +39,7 @@ describe('dashboards', () => {
     const seriesSum = d.patentSeries.reduce((n: number, s: { applications: number }) => n + s.applications, 0);
     expect(seriesSum).toBe(d.totals.applications.value);
     for (const h of d.topHolders.slice(0, 3)) expect(await listTotal(city, h.drill), h.name).toBe(h.patents);
-    for (const s of d.sections.filter((x: { section: string }) => x.section)) expect(await listTotal(city, s.drill), s.label).toBe(s.count);
+    for (const s of d.sections) expect(await listTotal(city, s.drill), s.label).toBe(s.count);
     for (const i of d.industries.slice(0, 3)) expect(await listTotal(city, i.drill), i.name).toBe(i.applications);
     const gushi = d.ranking.find((r: { code: string }) => r.code === '411525');
     expect(await listTotal(city, gushi.indicator.drill)).toBe(gushi.indicator.count);
@@ -66,6 +66,12 @@ describe('dashboards', () => {
     const bad = await city.get('/api/insight/dashboard?from=2020&to=2015');
     expect(bad.statusCode).toBe(400);
     expect(bad.data.error.message).toContain('起始年份');
+    // A list narrowed by a malformed year is refused, not silently left unfiltered.
+    for (const url of ['/api/patents?granted=0000', '/api/patents?granted=20x1', '/api/trademarks?applied=2021-1900x']) {
+      const res = await city.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.body, url).toContain('2018-2021');
+    }
   });
 
   it('gives a county desk its own county whatever it asks for, and nobody without the right any dashboard', async () => {

@@ -9,9 +9,12 @@ import * as stats from '../../registry/stats/service';
 import { assertAreaInScope, currentYear, indicatorTable } from '../indicators/service';
 import type { Dashboard, DashboardQuery } from './schema';
 
-/** A holder's patents in the view, wherever each patent is placed (a local firm may co-apply with an outside one). */
+/**
+ * A holder's patents in the view, wherever each patent is placed (a local firm may co-apply with an
+ * outside one) and in every industry: the ranking counts whole portfolios.
+ */
 function holderDrill(view: ViewFilter, holderId: number) {
-  const { local: _all, ...query } = applicationsDrill({ ...view, area: null }, { holder: String(holderId) }).query;
+  const { local: _all, ...query } = applicationsDrill({ ...view, area: null, industry: null }, { holder: String(holderId) }).query;
   return { path: '/registry/patents' as const, query };
 }
 
@@ -128,7 +131,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, query: DashboardQ
       section: s.section,
       label: s.section ? `${s.section} ${IPC_SECTIONS.find((x) => x.code === s.section)?.zh ?? ''}`.trim() : '无 IPC 分类（多为外观设计）',
       count: s.n,
-      drill: applicationsDrill(view, s.section ? { ipc: s.section } : {}),
+      drill: applicationsDrill(view, s.section ? { ipc: s.section } : { noIpc: '1' }),
     })),
     industries: industries.map((i) => ({
       code: i.industry,

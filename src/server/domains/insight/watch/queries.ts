@@ -3,7 +3,8 @@ import type { Queryable } from '../../../db/db';
 /**
  * The scan's statements. Each inserts the alerts of one rule for everyone at once; the unique
  * (user, dedup key) makes a second scan of the same events add nothing. Date rules take the scan
- * date; event rules the time the previous scan started (what was recorded since then counts).
+ * date; event rules the time the previous scan started, and look a day further back: a row stamped
+ * by an import that began before that scan but committed after it is still seen, once.
  */
 
 /** Patents whose fees, term and status a person follows: holders and single patents watched, and the rights of their own organisation. */
@@ -50,11 +51,14 @@ const STATUS = `WITH ${FOLLOWED}
   SELECT o.user_id, 'status_change', 'patent', o.id, o.watch_id, 'status:' || h.id, h.event_date,
          jsonb_build_object('appNo', o.app_no, 'title', o.title, 'status', h.status, 'statusRaw', h.status_raw, 'eventDate', h.event_date)
     FROM one o JOIN patent_status_history h ON h.patent_id = o.id
-   WHERE h.recorded_at > $1 AND (h.status IN ('lapsed', 'expired', 'invalidated', 'abandoned', 'withdrawn', 'rejected') OR h.status_raw ~ '转让|转移|变更')
+   WHERE h.recorded_at > $1::timestamptz - interval '1 day' AND (h.status IN ('lapsed', 'expired', 'invalidated', 'abandoned', 'withdrawn', 'rejected') OR h.status_raw ~ '转让|转移|变更')
   ${DONE}`;
 
-/** New filings since the last scan by a watched holder, in a watched IPC area, or matching watched words. */
-const NEW_FILINGS = `WITH fresh AS (SELECT id, app_no, title, ipc, search FROM patents WHERE created_at > $1 AND visibility = 'public'),
+/** New filings (published or filed within the year, newly in the register) by a watched holder, in a watched IPC area, or matching watched words; a back-filled old portfolio is not news. */
+const NEW_FILINGS = `WITH fresh AS (
+    SELECT id, app_no, title, ipc, search FROM patents
+     WHERE created_at > $1::timestamptz - interval '1 day' AND visibility = 'public'
+       AND coalesce(pub_date, app_date) >= ($1::timestamptz - interval '1 year')::date),
   hits AS (
     SELECT w.user_id, w.id AS watch_id, f.id, f.app_no, f.title FROM fresh f JOIN patent_holders ph ON ph.patent_id = f.id
       JOIN watches w ON w.kind = 'holder' AND w.value = ph.holder_id::text
@@ -140,15 +144,21 @@ export interface AlertRow {
   read_at: Date | null;
 }
 
-export function unmailed(q: Queryable) {
-  return q.query<AlertRow & { email: string; display_name: string }>(
-    `SELECT a.*, w.label AS watch_label, u.email, u.display_name FROM alerts a JOIN users u ON u.id = a.user_id LEFT JOIN watches w ON w.id = a.watch_id
-      WHERE a.mailed_at IS NULL AND u.email IS NOT NULL AND u.disabled_at IS NULL ORDER BY a.user_id, a.due_date NULLS LAST, a.id`,
+/** People with an address and alerts not yet mailed. */
+export function unmailedRecipients(q: Queryable) {
+  return q.query<{ user_id: string; email: string; display_name: string }>(
+    `SELECT u.id AS user_id, u.email, u.display_name FROM users u
+      WHERE u.email IS NOT NULL AND u.disabled_at IS NULL AND EXISTS (SELECT 1 FROM alerts a WHERE a.user_id = u.id AND a.mailed_at IS NULL)`,
   );
 }
 
-export async function markMailed(q: Queryable, ids: number[], at: Date): Promise<void> {
-  await q.query('UPDATE alerts SET mailed_at = $2 WHERE id = ANY($1)', [ids, at]);
+/** Claims a person's unmailed alerts (a concurrent scan gets none of them) and returns them. */
+export function claimUnmailed(q: Queryable, userId: string, at: Date) {
+  return q.query<AlertRow>(
+    `WITH c AS (UPDATE alerts SET mailed_at = $2 WHERE user_id = $1 AND mailed_at IS NULL RETURNING *)
+     SELECT c.*, w.label AS watch_label FROM c LEFT JOIN watches w ON w.id = c.watch_id ORDER BY c.due_date NULLS LAST, c.id`,
+    [userId, at],
+  );
 }
 
 export function alertsOf(q: Queryable, userId: string, opts: { unread: boolean; kind: string | null; limit: number; offset: number }) {

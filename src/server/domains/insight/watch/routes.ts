@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../context';
 import { errors, typed } from '../../../http/route-kit';
-import { enqueueJob } from '../../../jobs/runner';
 import { jobView } from '../../../jobs/schema';
 import { toJobView } from '../../../jobs/view';
 import * as schema from './schema';
@@ -43,6 +42,6 @@ export default function watchRoutes(app: FastifyInstance, ctx: AppContext): void
   r.post(
     '/api/insight/alert-scans',
     { schema: { tags, summary: 'Run the alert scan now (it also runs every day)', response: { 202: jobView, ...errors(401, 403) } }, config: { access: 'alerts.scan' } },
-    async (req, reply) => reply.code(202).send(toJobView(await enqueueJob(ctx, req.actor, service.ALERT_SCAN_JOB, {}))),
+    async (req, reply) => reply.code(202).send(toJobView(await service.requestScan(ctx, req.actor))),
   );
 }

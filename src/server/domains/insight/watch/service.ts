@@ -5,8 +5,8 @@ import { todayInChina } from '../../../../shared/registry/normalise';
 import type { Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
 import { conflict, invalid, notFound } from '../../../errors';
-import type { JobHandler } from '../../../jobs/runner';
-import { appendAudit } from '../../identity/audit/service';
+import { enqueueJob, type JobHandler } from '../../../jobs/runner';
+import { appendAudit, recordAudit } from '../../identity/audit/service';
 import * as sql from './queries';
 import type { AlertView, WatchBody } from './schema';
 
@@ -52,19 +52,17 @@ function alertLine(a: sql.AlertRow): string {
 
 /** One mail per person listing the alerts not yet mailed (the outbox when no SMTP is set). */
 async function mailDigests(ctx: AppContext): Promise<number> {
-  const rows = await sql.unmailed(ctx.db);
-  const byUser = new Map<string, typeof rows>();
-  for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
-  for (const [, list] of byUser) {
-    const first = list[0];
-    if (!first) continue;
-    const shown = list.slice(0, 30);
+  let mailed = 0;
+  for (const person of await sql.unmailedRecipients(ctx.db)) {
     await ctx.db.tx(async (tx) => {
+      const list = await sql.claimUnmailed(tx, person.user_id, ctx.clock.now());
+      if (list.length === 0) return;
+      const shown = list.slice(0, 30);
       await ctx.mailer.enqueue(tx, {
-        to: first.email,
+        to: person.email,
         subject: `信知预警：${list.length} 条新提醒 / Xinzhi: ${list.length} new alert(s)`,
         body: [
-          `${first.display_name}，您好：`,
+          `${person.display_name}，您好：`,
           '',
           '您关注的知识产权有以下新的预警提醒：',
           ...shown.map(alertLine),
@@ -74,10 +72,10 @@ async function mailDigests(ctx: AppContext): Promise<number> {
           'Sign in to Xinzhi (Alerts) for the details and the records.',
         ].join('\n'),
       });
-      await sql.markMailed(tx, list.map((a) => a.id), ctx.clock.now());
+      mailed++;
     });
   }
-  return byUser.size;
+  return mailed;
 }
 
 export const alertScanJobHandler: JobHandler = {
@@ -131,7 +129,18 @@ export async function listAlerts(ctx: AppContext, actor: Actor, q: { unread?: bo
 }
 
 export async function markAlertsRead(ctx: AppContext, actor: Actor, ids: number[] | null): Promise<{ marked: number }> {
-  return { marked: await sql.markRead(ctx.db, ownerOf(actor), ids, ctx.clock.now()) };
+  return ctx.db.tx(async (tx) => {
+    const marked = await sql.markRead(tx, ownerOf(actor), ids, ctx.clock.now());
+    if (marked > 0) await appendAudit(tx, ctx.clock, { actor, action: 'alerts.read', targetType: 'alert', details: { marked, ids: ids ?? 'all' } });
+    return { marked };
+  });
+}
+
+/** Queues a scan now (the city office); audited. */
+export async function requestScan(ctx: AppContext, actor: Actor) {
+  const job = await enqueueJob(ctx, actor, ALERT_SCAN_JOB, {});
+  await recordAudit(ctx.db, ctx.clock, { actor, action: 'alerts.scan', targetType: 'job', targetId: job.id });
+  return job;
 }
 
 const watchView = (w: sql.WatchRow) => ({ id: w.id, kind: w.kind as WatchBody['kind'], value: w.value, label: w.label, createdAt: w.created_at.toISOString() });

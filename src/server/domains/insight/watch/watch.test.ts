@@ -99,13 +99,19 @@ describe('watch lists and alerts', () => {
     expect((await city.post('/api/insight/watches', { kind: 'ipc', value: 'C04B 14/00' })).statusCode).toBe(409);
     expect((await city.post('/api/insight/watches', { kind: 'ipc', value: 'Q99' })).statusCode).toBe(400);
 
-    const fresh = [[LATER, '2026-03-01', '', '一种膨胀珍珠岩保温砂浆', '信阳测试建材有限公司', '', '河南省信阳市平桥区平西路1号', 'C04B 14/18', 'C04B 14/18', '实质审查', '', 'CN116000005A']];
+    const OLD = appNo(2015, 1, 9_600_006);
+    const fresh = [
+      [LATER, '2026-03-01', '', '一种膨胀珍珠岩保温砂浆', '信阳测试建材有限公司', '', '河南省信阳市平桥区平西路1号', 'C04B 14/18', 'C04B 14/18', '实质审查', '', 'CN116000005A'],
+      // An old filing newly loaded (a back-filled portfolio) is not news.
+      [OLD, '2015-03-01', '2017-05-01', '一种膨胀珍珠岩过滤剂', '信阳测试建材有限公司', '', '河南省信阳市平桥区平西路1号', 'C04B 14/18', 'C04B 14/18', '有效', '', 'CN105000006A'],
+    ];
     await importFile(t, city, 'patents', 'new.csv', csv([HEADER, ...fresh]));
     await importFile(t, city, 'patents', 'lapse.csv', csv([HEADER, row(FAR, '2020-04-15', '2022-01-01', '一种凝胶贴膏', '未缴年费专利权终止', '2026-11-20')]));
     await scan();
     const cityAlerts = (await alertsOf(city)).items;
     const news = cityAlerts.filter((a: any) => a.kind === 'new_filing' && a.detail.appNo === LATER);
     expect(news.map((a: any) => a.watch.label).sort()).toEqual(['IPC C04B 14', '关键词：膨胀珍珠岩']);
+    expect(cityAlerts.filter((a: any) => a.kind === 'new_filing').map((a: any) => a.detail.appNo)).not.toContain(OLD);
     expect(cityAlerts.filter((a: any) => a.kind === 'status_change').map((a: any) => [a.detail.appNo, a.detail.status])).toEqual([[FAR, 'lapsed']]);
     // The owner hears of its own patent's lapse too.
     expect((await alertsOf(lingrui)).items.some((a: any) => a.kind === 'status_change' && a.detail.appNo === FAR)).toBe(true);

@@ -57,6 +57,7 @@ export interface PatentRule {
   highValueAt?: number;
   criterion?: string;
   pct?: boolean;
+  noIpc?: boolean;
   local?: boolean;
 }
 

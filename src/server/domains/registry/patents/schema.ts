@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalText, pageOf, pageQuery } from '../../../../shared/api';
 import { LEGAL_STATUSES, PATENT_TYPES, VALUE_CRITERIA } from '../../../../shared/registry/types';
-import { facetValue, flagParam, searchMeta, segment, sortParam, yearParam } from '../search/schema';
+import { facetValue, flagParam, searchMeta, segment, sortParam, yearParam, yearRangeParam } from '../search/schema';
 
 export const patentSummary = z.object({
   id: z.number().int(),
@@ -54,11 +54,12 @@ export const patentQuery = z.strictObject({
   ipc: optionalText(20).describe('IPC section (A), class (A01) or subclass (A01B)'),
   industry: optionalText(40).describe('Strategic emerging industry code(s)'),
   holder: optionalText(80).describe('Holder id(s)'),
-  granted: optionalText(20).describe('Grant year or range: 2021 or 2018-2021'),
+  granted: yearRangeParam.describe('Grant year or range: 2021 or 2018-2021'),
   inForce: yearParam.describe('Granted and in force on 31 December of this year (today, for the current year)'),
   highValue: yearParam.describe('High-value invention patents at the end of this year (any criterion, or the one in criterion)'),
   criterion: z.enum(VALUE_CRITERIA).optional(),
   pct: flagParam.describe('PCT filings only'),
+  noIpc: flagParam.describe('Patents without an IPC code (mostly designs)'),
   local: flagParam.describe('Rights held in Xinyang only (not those known to be outside)'),
   sort: sortParam,
 });

@@ -74,13 +74,14 @@ export function patentTsQuery(query: Omit<PatentQuery, 'page' | 'pageSize' | 'so
 }
 
 /** The statistical rule of a list opened from a figure, or null for a plain search. */
-export function patentRule(query: Pick<PatentQuery, 'granted' | 'inForce' | 'highValue' | 'criterion' | 'pct' | 'local'>): sql.PatentRule | null {
+export function patentRule(query: Pick<PatentQuery, 'granted' | 'inForce' | 'highValue' | 'criterion' | 'pct' | 'noIpc' | 'local'>): sql.PatentRule | null {
   const granted = yearBounds(query.granted);
   const rule: sql.PatentRule = {
     ...(granted ? { grantedFrom: granted.from, grantedTo: granted.to } : {}),
     ...(query.inForce ? { inForceAt: query.inForce } : {}),
     ...(query.highValue ? { highValueAt: query.highValue, ...(query.criterion ? { criterion: query.criterion } : {}) } : {}),
     ...(query.pct ? { pct: true } : {}),
+    ...(query.noIpc ? { noIpc: true } : {}),
     ...(query.local ? { local: true } : {}),
   };
   return Object.keys(rule).length ? rule : null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { optionalText, pageOf, pageQuery } from '../../../../shared/api';
 import { MARK_TYPES, TRADEMARK_STATUSES } from '../../../../shared/registry/types';
 import { holderLink } from '../patents/schema';
-import { facetValue, flagParam, searchMeta, segment, sortParam, yearParam } from '../search/schema';
+import { facetValue, flagParam, searchMeta, segment, sortParam, yearParam, yearRangeParam } from '../search/schema';
 
 export const trademarkSummary = z.object({
   id: z.number().int(),
@@ -36,8 +36,8 @@ export const trademarkQuery = z.strictObject({
   year: optionalText(60),
   mark: optionalText(60).describe('ordinary, collective, certification, special'),
   holder: optionalText(80),
-  applied: optionalText(20).describe('Filing year or range: 2021 or 2018-2021'),
-  registered: optionalText(20).describe('Registration year or range: 2021 or 2018-2021'),
+  applied: yearRangeParam.describe('Filing year or range: 2021 or 2018-2021'),
+  registered: yearRangeParam.describe('Registration year or range: 2021 or 2018-2021'),
   inForce: yearParam.describe('Registered and in force on 31 December of this year'),
   local: flagParam.describe('Rights held in Xinyang only'),
   sort: sortParam,

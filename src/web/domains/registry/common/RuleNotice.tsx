@@ -11,7 +11,7 @@ import { valueCriterionName } from './labels';
  * the county is part of the rule.
  */
 export const RULE_PARAMS = {
-  patents: ['highValue', 'criterion', 'inForce', 'granted', 'pct', 'local'],
+  patents: ['highValue', 'criterion', 'inForce', 'granted', 'pct', 'noIpc', 'local'],
   trademarks: ['inForce', 'applied', 'registered', 'local'],
   gis: ['approvedBy', 'county', 'local'],
 } as const;
@@ -45,6 +45,7 @@ export function useRuleParts(list: RuleList, f: Record<string, string | undefine
     if (f.registered) out.push(t('rule.registered', { years: years(f.registered) }));
   }
   if (list === 'patents' && f.pct) out.push(t('rule.pct'));
+  if (list === 'patents' && f.noIpc) out.push(t('rule.noIpc'));
   if (f.local) out.push(t('rule.local'));
   return out;
 }
