@@ -116,11 +116,14 @@ describe('预警提醒', () => {
     await page.getByRole('heading', { name: '我的关注', level: 1 }).waitFor();
     await page.getByPlaceholder('如 C04B、C04B 14/00、A23F 3/06').fill('A23F 3/06');
     await page.getByRole('button', { name: /添加关注/ }).click();
-    await page.getByRole('cell', { name: 'IPC A23F 3/06' }).waitFor();
-    await page.getByRole('button', { name: /取消关注/ }).click();
+    const row = page.locator('.ant-table-row').filter({ has: page.getByRole('cell', { name: 'IPC A23F 3/06' }) });
+    await row.waitFor();
+    const before = await page.locator('.ant-table-row').count();
+    await row.getByRole('button', { name: /取消关注/ }).click();
     const confirm = page.locator('.ant-popover:visible');
     await settled(confirm);
     await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.getByText('还没有关注任何对象').waitFor();
+    await row.waitFor({ state: 'detached' });
+    expect(await page.locator('.ant-table-row').count()).toBe(before - 1);
   });
 });
