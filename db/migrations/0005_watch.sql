@@ -46,16 +46,25 @@ CREATE TABLE alert_scans (
   alerts integer
 );
 
+-- Whole years from a to b: the k with a + k years <= b < a + (k + 1) years (29 February + 1 year
+-- is 28 February, as in src/shared/insight/fees.ts).
+CREATE FUNCTION whole_years(a date, b date) RETURNS integer
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN CASE WHEN a + make_interval(years => extract(year FROM b)::integer - extract(year FROM a)::integer) <= b
+              THEN extract(year FROM b)::integer - extract(year FROM a)::integer
+              ELSE extract(year FROM b)::integer - extract(year FROM a)::integer - 1 END;
+
 -- The annual fee current on day d (see src/shared/insight/fees.ts, which the tests hold this to):
 -- the first patent year after the one granted in whose six-month grace period d still falls; fee
--- for year k due on the (k-1)th anniversary of filing. Null past the term's last year.
+-- for year k + 1 due on the k-th anniversary of filing. Null past the term's last year. The grace
+-- end grows with k, so the answer is one of four years from just below d's.
 CREATE FUNCTION patent_current_fee(app_date date, grant_date date, type text, d date, OUT fee_year integer, OUT due_date date, OUT grace_end date)
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
   SELECT k + 1, (app_date + make_interval(years => k))::date, (app_date + make_interval(years => k) + interval '6 months')::date
-    FROM generate_series(
-           1 + (SELECT count(*)::integer FROM generate_series(1, 20) AS j WHERE app_date + make_interval(years => j) <= coalesce(grant_date, app_date)),
-           CASE WHEN type = 'invention' THEN 20 WHEN type = 'design' AND app_date >= date '2021-06-01' THEN 15 ELSE 10 END - 1) AS k
+    FROM (SELECT greatest(1 + whole_years(app_date, coalesce(grant_date, app_date)), whole_years(app_date, d) - 1) AS k0) AS s,
+         LATERAL (VALUES (s.k0), (s.k0 + 1), (s.k0 + 2), (s.k0 + 3)) AS v(k)
    WHERE (app_date + make_interval(years => k) + interval '6 months')::date >= d
+     AND k <= CASE WHEN type = 'invention' THEN 20 WHEN type = 'design' AND app_date >= date '2021-06-01' THEN 15 ELSE 10 END - 1
    ORDER BY k LIMIT 1
 $fn$;
 

@@ -103,7 +103,10 @@ describe('知识产权大数据中心', () => {
     const biblio = page.locator('.ant-card').filter({ hasText: '著录项目' });
     await biblio.getByText(`CN${number}`).waitFor();
     await page.getByText('合成演示数据').first().waitFor();
-    await page.getByText('预警监测模块启用后，与本记录相关的预警将显示在这里。').waitFor();
+    // Deadlines and watching: a valid patent shows its next fee; the officer starts watching it.
+    const deadlines = page.locator('.ant-card').filter({ hasText: '期限与关注' });
+    await deadlines.getByRole('button', { name: /关注此记录/ }).click();
+    await deadlines.getByText('已在关注').waitFor();
     await page.getByText('维权案件模块启用后，涉及本记录的案件将显示在这里。').waitFor();
 
     // Holders in their order, as the register has them, each linking to its page.

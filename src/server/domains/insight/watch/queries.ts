@@ -3,8 +3,8 @@ import type { Queryable } from '../../../db/db';
 /**
  * The scan's statements. Each inserts the alerts of one rule for everyone at once; the unique
  * (user, dedup key) makes a second scan of the same events add nothing. Date rules take the scan
- * date; event rules the time the previous scan started, and look a day further back: a row stamped
- * by an import that began before that scan but committed after it is still seen, once.
+ * date; event rules the time the previous scan started, and look ten minutes further back: a row
+ * stamped by an import batch that began before that scan but committed after it is still seen, once.
  */
 
 /** Patents whose fees, term and status a person follows: holders and single patents watched, and the rights of their own organisation. */
@@ -51,13 +51,13 @@ const STATUS = `WITH ${FOLLOWED}
   SELECT o.user_id, 'status_change', 'patent', o.id, o.watch_id, 'status:' || h.id, h.event_date,
          jsonb_build_object('appNo', o.app_no, 'title', o.title, 'status', h.status, 'statusRaw', h.status_raw, 'eventDate', h.event_date)
     FROM one o JOIN patent_status_history h ON h.patent_id = o.id
-   WHERE h.recorded_at > $1::timestamptz - interval '1 day' AND (h.status IN ('lapsed', 'expired', 'invalidated', 'abandoned', 'withdrawn', 'rejected') OR h.status_raw ~ '转让|转移|变更')
+   WHERE h.recorded_at > $1::timestamptz - interval '10 minutes' AND (h.status IN ('lapsed', 'expired', 'invalidated', 'abandoned', 'withdrawn', 'rejected') OR h.status_raw ~ '转让|转移|变更')
   ${DONE}`;
 
 /** New filings (published or filed within the year, newly in the register) by a watched holder, in a watched IPC area, or matching watched words; a back-filled old portfolio is not news. */
 const NEW_FILINGS = `WITH fresh AS (
     SELECT id, app_no, title, ipc, search FROM patents
-     WHERE created_at > $1::timestamptz - interval '1 day' AND visibility = 'public'
+     WHERE created_at > $1::timestamptz - interval '10 minutes' AND visibility = 'public'
        AND coalesce(pub_date, app_date) >= ($1::timestamptz - interval '1 year')::date),
   hits AS (
     SELECT w.user_id, w.id AS watch_id, f.id, f.app_no, f.title FROM fresh f JOIN patent_holders ph ON ph.patent_id = f.id
@@ -104,6 +104,8 @@ const DATE_RULES = { fees: FEES, expiry: EXPIRY, marks: MARKS } as const;
 const EVENT_RULES = { status: STATUS, newFilings: NEW_FILINGS } as const;
 export type Rule = keyof typeof DATE_RULES | keyof typeof EVENT_RULES;
 export const RULES: readonly Rule[] = ['fees', 'expiry', 'marks', 'status', 'newFilings'];
+
+export const isEventRule = (rule: Rule) => rule in EVENT_RULES;
 
 /** Runs one rule; returns how many alerts it added. */
 export async function runRule(q: Queryable, rule: Rule, scanDate: string, since: Date): Promise<number> {

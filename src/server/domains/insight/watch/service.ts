@@ -35,7 +35,8 @@ export async function scanAlerts(ctx: AppContext, jobId: string | null, onRule?:
   const added: Record<string, number> = {};
   for (const [i, rule] of sql.RULES.entries()) {
     await onRule?.(rule, i);
-    added[rule] = await sql.runRule(ctx.db, rule, scanDate, since);
+    // The first scan only sets the baseline for events: what a fresh register holds is not news.
+    added[rule] = !previous && sql.isEventRule(rule) ? 0 : await sql.runRule(ctx.db, rule, scanDate, since);
   }
   const mailed = await mailDigests(ctx);
   const total = Object.values(added).reduce((a, b) => a + b, 0);

@@ -99,29 +99,36 @@ async function endBulkLoad(q: Queryable, kind: ImportKind): Promise<void> {
   ]);
   // Autovacuum then analyses the grown tables in the background.
   for (const t of bulk.tables) await q.query(`ALTER TABLE ${assertIdentifier(t)} RESET (autovacuum_enabled)`);
+  // The dashboards' rollups were not kept during the load: counted once now.
+  for (const t of bulk.tables) await q.query(`ALTER TABLE ${assertIdentifier(t)} ENABLE TRIGGER USER`);
+  await q.query('SELECT rebuild_rollups()');
 }
 
 /**
- * Starts a bulk load: drops the indexes (see BULK_INDEXES) and keeps autovacuum off the tables
- * while they fill, so that it does not take a core from the load.
+ * Starts a bulk load: drops the indexes (see BULK_INDEXES), keeps autovacuum off the tables while
+ * they fill, so that it does not take a core from the load, and stops the rollup triggers (a third
+ * of a million-row load's time), which endBulkLoad makes up for with one recount. Dashboards show
+ * the register as it was until then.
  */
 async function startBulkLoad(q: Queryable, kind: ImportKind): Promise<void> {
   const bulk = BULK_INDEXES[kind];
   if (!bulk) return;
   for (const i of bulk.indexes) await q.query(`DROP INDEX IF EXISTS ${assertIdentifier(i.name)}`);
   for (const t of bulk.tables) await q.query(`ALTER TABLE ${assertIdentifier(t)} SET (autovacuum_enabled = false)`);
+  for (const t of bulk.tables) await q.query(`ALTER TABLE ${assertIdentifier(t)} DISABLE TRIGGER USER`);
 }
 
 /** Ends the bulk loads that were killed (run at start-up, before their jobs can resume). */
 export async function endBulkLoads(q: Queryable): Promise<void> {
   for (const [kind, bulk] of Object.entries(BULK_INDEXES) as Array<[ImportKind, NonNullable<(typeof BULK_INDEXES)[ImportKind]>]>) {
     const names = bulk.indexes.map((i) => i.name);
-    const [left] = await q.query<{ missing: number; paused: number }>(
+    const [left] = await q.query<{ missing: number; paused: number; stopped: number }>(
       `SELECT $1::int - (SELECT count(*)::int FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($2)) AS missing,
-         (SELECT count(*)::int FROM pg_class WHERE relname = ANY($3) AND 'autovacuum_enabled=false' = ANY(coalesce(reloptions, '{}'))) AS paused`,
+         (SELECT count(*)::int FROM pg_class WHERE relname = ANY($3) AND 'autovacuum_enabled=false' = ANY(coalesce(reloptions, '{}'))) AS paused,
+         (SELECT count(*)::int FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relname = ANY($3) AND NOT t.tgisinternal AND t.tgenabled = 'D') AS stopped`,
       [names.length, names, bulk.tables],
     );
-    if ((left?.missing ?? 0) > 0 || (left?.paused ?? 0) > 0) await endBulkLoad(q, kind);
+    if ((left?.missing ?? 0) > 0 || (left?.paused ?? 0) > 0 || (left?.stopped ?? 0) > 0) await endBulkLoad(q, kind);
   }
 }
 

@@ -103,8 +103,8 @@ export function RecordHeader({ title, docTitle, back, tags, isDemo, extra }: { t
   );
 }
 
-/** The side column of a patent or trademark page: its holders, its status history, the modules still to come. */
-export function RecordSide({ holdersTitle, holders, history, statusName }: { holdersTitle: string; holders: readonly HolderLink[]; history: readonly HistoryEvent[]; statusName: (status: string) => string }) {
+/** The side column of a patent or trademark page: its holders, its status history, its deadlines, the modules still to come. */
+export function RecordSide({ holdersTitle, holders, history, statusName, deadlines }: { holdersTitle: string; holders: readonly HolderLink[]; history: readonly HistoryEvent[]; statusName: (status: string) => string; deadlines?: ReactNode }) {
   const { t } = useI18n();
   return (
     <Col xs={24} xl={8}>
@@ -114,7 +114,7 @@ export function RecordSide({ holdersTitle, holders, history, statusName }: { hol
       <Card title={t('reg.history')} className="xz-card">
         <StatusHistory events={history} name={statusName} />
       </Card>
-      <ModulePlaceholder title="reg.relatedAlerts" hint="reg.relatedAlertsHint" />
+      {deadlines}
       <ModulePlaceholder title="reg.relatedCases" hint="reg.relatedCasesHint" />
     </Col>
   );

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useAreaName } from '../common/areas';
 import { AreaSourceTag, ipcName, LegalStatusTag, legalStatusName, patentTypeName, PatentTypeTag, valueCriterionName, ValueCriterionTag } from '../common/labels';
+import { RecordDeadlines } from '../../insight/RecordDeadlines';
 import { RecordFacts, RecordHeader, RecordPending, RecordSide } from '../common/RecordParts';
 import { VALUE_CRITERIA } from '../../../../shared/registry/types';
 
@@ -185,7 +186,13 @@ export default function PatentPage() {
             )}
           </Card>
         </Col>
-        <RecordSide holdersTitle={t('patent.holders')} holders={p.holders} history={p.history} statusName={(s) => legalStatusName(t, s)} />
+        <RecordSide
+          holdersTitle={t('patent.holders')}
+          holders={p.holders}
+          history={p.history}
+          statusName={(s) => legalStatusName(t, s)}
+          deadlines={<RecordDeadlines right="patent" appNo={p.appNo} type={p.type} appDate={p.appDate} grantDate={p.grantDate} status={p.status} />}
+        />
       </Row>
     </>
   );

@@ -6,6 +6,7 @@ import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useAreaName } from '../common/areas';
 import { AreaSourceTag, markTypeName, MarkTypeTag, niceHeading, niceLabel, tmStatusName, TrademarkStatusTag } from '../common/labels';
+import { RecordDeadlines } from '../../insight/RecordDeadlines';
 import { RecordFacts, RecordHeader, RecordPending, RecordSide } from '../common/RecordParts';
 import { trademarkPath } from './TrademarkHit';
 
@@ -108,7 +109,13 @@ export default function TrademarkPage() {
             {m.goods ? <Typography.Paragraph className="xz-abstract">{m.goods}</Typography.Paragraph> : <Typography.Text type="secondary">{none}</Typography.Text>}
           </Card>
         </Col>
-        <RecordSide holdersTitle={t('tm.holders')} holders={m.holders} history={m.history} statusName={(s) => tmStatusName(t, s)} />
+        <RecordSide
+          holdersTitle={t('tm.holders')}
+          holders={m.holders}
+          history={m.history}
+          statusName={(s) => tmStatusName(t, s)}
+          deadlines={<RecordDeadlines right="trademark" id={m.id} termEnd={m.termEnd} status={m.status} />}
+        />
       </Row>
     </>
   );
