@@ -34,6 +34,7 @@ import operatorRoutes from './http/operator-routes';
 import dashboardRoutes from './domains/insight/dashboard/routes';
 import indicatorRoutes from './domains/insight/indicators/routes';
 import watchRoutes from './domains/insight/watch/routes';
+import landscapeRoutes from './domains/insight/landscape/routes';
 
 /** Every route module of the platform, in one list; a new domain adds its routes here. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -56,6 +57,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   indicatorRoutes,
   dashboardRoutes,
   watchRoutes,
+  landscapeRoutes,
   operatorRoutes,
 ];
 

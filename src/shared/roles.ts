@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   'registry.reference',
   'insight.read',
   'insight.targets',
+  'insight.landscape',
   'alerts.read',
   'alerts.scan',
 ] as const;
@@ -52,8 +53,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['area.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'token.manage', 'policy.read', 'outbox.read', 'registry.reference'],
   secadmin: ['area.read', 'org.read', 'user.read', 'user.grant', 'policy.read', 'policy.manage'],
   auditor: ['area.read', 'org.read', 'user.read', 'audit.read'],
-  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets', 'alerts.read', 'alerts.scan'],
-  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read', 'alerts.read'],
+  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets', 'insight.landscape', 'alerts.read', 'alerts.scan'],
+  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read', 'insight.landscape', 'alerts.read'],
   partner: ['area.read', 'registry.read', 'alerts.read'],
   enterprise: ['area.read', 'registry.read', 'alerts.read'],
   university: ['area.read', 'registry.read', 'alerts.read'],

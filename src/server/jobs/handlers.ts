@@ -1,6 +1,7 @@
+import { landscapeJobHandler } from '../domains/insight/landscape/service';
 import { alertScanJobHandler } from '../domains/insight/watch/service';
 import { importJobHandler } from '../domains/registry/import/service';
 import type { JobHandler } from './runner';
 
 /** Every kind of job the platform runs; a domain with long work adds its handler here. */
-export const JOB_HANDLERS: readonly JobHandler[] = [importJobHandler, alertScanJobHandler];
+export const JOB_HANDLERS: readonly JobHandler[] = [importJobHandler, alertScanJobHandler, landscapeJobHandler];

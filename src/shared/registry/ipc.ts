@@ -62,6 +62,20 @@ export function normaliseIpc(value: unknown): IpcResult {
   return { ok: true, code: `${subclass} ${mainGroup}/${trimSubgroup(m[2])}`, level: 'group' };
 }
 
+/**
+ * An IPC area, as watches, navigation projects and lists take it: a class ('C04'), a subclass, a
+ * main group ('C04B 14'; 'C04B 14/00' means the main group with all its subgroups) or a subgroup.
+ */
+export function normaliseIpcArea(value: unknown): { ok: true; code: string } | ParseFailure {
+  const up = stripSpaces(toHalfWidth(cellText(value))).toUpperCase();
+  if (/^[A-H]\d{2}$/.test(up)) return { ok: true, code: up };
+  const main = /^([A-H]\d{2}[A-Z])(\d{1,4})$/.exec(up);
+  if (main && Number(main[2]) > 0) return normaliseIpcArea(`${main[1]} ${Number(main[2])}/00`);
+  const r = normaliseIpc(value);
+  if (!r.ok) return r;
+  return { ok: true, code: r.code.endsWith('/00') ? r.code.slice(0, -3) : r.code };
+}
+
 export interface IpcListResult {
   /** Normalised, de-duplicated, in source order. */
   codes: string[];

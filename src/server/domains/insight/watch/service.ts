@@ -1,5 +1,5 @@
 import { queryTokens } from '../../../../shared/search/tokenize';
-import { normaliseIpc } from '../../../../shared/registry/ipc';
+import { normaliseIpcArea } from '../../../../shared/registry/ipc';
 import { parseApplicationNumber } from '../../../../shared/validators';
 import { todayInChina } from '../../../../shared/registry/normalise';
 import type { Actor } from '../../../actor';
@@ -175,13 +175,9 @@ async function resolveWatch(ctx: AppContext, body: WatchBody): Promise<{ value: 
       return { value: String(t.id), label: `${t.reg_no} 第${t.nice_class}类 ${t.name}`, query: null };
     }
     case 'ipc': {
-      const up = text.toUpperCase().replace(/\s+/g, '');
-      if (/^[A-H]\d{2}$/.test(up)) return { value: up, label: `IPC ${up}`, query: null };
-      const r = normaliseIpc(text);
+      const r = normaliseIpcArea(text);
       if (!r.ok) throw invalid(r.reason);
-      // A main group watches all its subgroups: 'C04B 14/00' → 'C04B 14'.
-      const value = r.code.endsWith('/00') ? r.code.slice(0, -3) : r.code;
-      return { value, label: `IPC ${value}`, query: null };
+      return { value: r.code, label: `IPC ${r.code}`, query: null };
     }
     case 'keyword': {
       const q = queryTokens(text).tsquery;

@@ -51,7 +51,7 @@ export const patentQuery = z.strictObject({
   status: optionalText(80).describe('valid, pending, lapsed, … (comma-separated)'),
   county: optionalText(200).describe('Area codes, e.g. 411525 or shangtianti (comma-separated)'),
   year: optionalText(60).describe('Application year: 2021, 2018-2021 or 2019,2020'),
-  ipc: optionalText(20).describe('IPC section (A), class (A01) or subclass (A01B)'),
+  ipc: optionalText(20).describe('IPC section (A), class (A01), subclass (A01B), main group (A01B 1) or subgroup (A01B 1/02)'),
   industry: optionalText(40).describe('Strategic emerging industry code(s)'),
   holder: optionalText(80).describe('Holder id(s)'),
   granted: yearRangeParam.describe('Grant year or range: 2021 or 2018-2021'),
@@ -61,6 +61,7 @@ export const patentQuery = z.strictObject({
   pct: flagParam.describe('PCT filings only'),
   noIpc: flagParam.describe('Patents without an IPC code (mostly designs)'),
   local: flagParam.describe('Rights held in Xinyang only (not those known to be outside)'),
+  landscape: z.coerce.number().int().positive().optional().describe('The patents of a patent-navigation run (run id)'),
   sort: sortParam,
 });
 export type PatentQuery = z.infer<typeof patentQuery>;

@@ -7,7 +7,7 @@ import type { Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
 import { notFound } from '../../../errors';
 import { industryNames, searchPage } from '../search/facets';
-import { buildTsQuery, many, yearBounds, years } from '../search/query';
+import { buildTsQuery, ipcArea, many, yearBounds, years } from '../search/query';
 import { holdersAndHistory } from '../search/record';
 import * as sql from './queries';
 import type { PatentDetail, PatentQuery, PatentSearchResult, PatentSummary } from './schema';
@@ -58,8 +58,9 @@ function summary(r: sql.PatentRow & { criteria?: string[] | null }, q: string | 
 /** The tsquery of a patent search: its words, filters and the actor's area rule (search and export alike). */
 export function patentTsQuery(query: Omit<PatentQuery, 'page' | 'pageSize' | 'sort'>, actor: Actor): string | null {
   const ipc = query.ipc?.trim().toUpperCase();
+  // A class or group is found by its words in the index (exactly checked by the rule, see patentRule).
   return buildTsQuery(
-    [query.q, ipc && ipc.length > 1 ? ipc : undefined].filter(Boolean).join(' ') || undefined,
+    [query.q, ipc && ipc.length > 1 ? (ipc.length >= 3 ? ipcArea(ipc) : ipc) : undefined].filter(Boolean).join(' ') || undefined,
     {
       type: many(query.type),
       status: many(query.status),
@@ -74,8 +75,9 @@ export function patentTsQuery(query: Omit<PatentQuery, 'page' | 'pageSize' | 'so
 }
 
 /** The statistical rule of a list opened from a figure, or null for a plain search. */
-export function patentRule(query: Pick<PatentQuery, 'granted' | 'inForce' | 'highValue' | 'criterion' | 'pct' | 'noIpc' | 'local'>): sql.PatentRule | null {
+export function patentRule(query: Pick<PatentQuery, 'granted' | 'inForce' | 'highValue' | 'criterion' | 'pct' | 'noIpc' | 'local' | 'ipc' | 'landscape'>): sql.PatentRule | null {
   const granted = yearBounds(query.granted);
+  const ipc = query.ipc?.trim();
   const rule: sql.PatentRule = {
     ...(granted ? { grantedFrom: granted.from, grantedTo: granted.to } : {}),
     ...(query.inForce ? { inForceAt: query.inForce } : {}),
@@ -83,6 +85,9 @@ export function patentRule(query: Pick<PatentQuery, 'granted' | 'inForce' | 'hig
     ...(query.pct ? { pct: true } : {}),
     ...(query.noIpc ? { noIpc: true } : {}),
     ...(query.local ? { local: true } : {}),
+    // The index finds a class or group by its words; the rule keeps exactly those under it.
+    ...(ipc && ipc.length >= 3 ? { ipcArea: ipcArea(ipc) } : {}),
+    ...(query.landscape ? { landscape: query.landscape } : {}),
   };
   return Object.keys(rule).length ? rule : null;
 }

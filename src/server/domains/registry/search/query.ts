@@ -1,5 +1,7 @@
 import { filterToken, queryTokens } from '../../../../shared/search/tokenize';
+import { normaliseIpcArea } from '../../../../shared/registry/ipc';
 import { CITY_CODE } from '../../../../shared/validators';
+import { invalid } from '../../../errors';
 import { hasPermission } from '../../../../shared/roles';
 import { scopeFilter, type Actor } from '../../../actor';
 
@@ -62,4 +64,11 @@ export function yearBounds(v: string | undefined): { from: number; to: number } 
   const from = Number(m[1]);
   const to = Number(m[2] ?? m[1]);
   return from <= to ? { from, to } : { from: to, to: from };
+}
+
+/** An IPC area (see normaliseIpcArea), or a 400 naming what is wrong with it. */
+export function ipcArea(text: string): string {
+  const r = normaliseIpcArea(text);
+  if (!r.ok) throw invalid(r.reason);
+  return r.code;
 }
