@@ -105,3 +105,30 @@ export async function benchAlertScan(ctx: AppContext): Promise<Record<string, un
     targetMs: 60_000,
   };
 }
+
+/**
+ * A patent-navigation run over the loaded register: the IPC subclass whose field is nearest to
+ * 50,000 patents, matched, analysed and saved as a job does it.
+ */
+export async function benchLandscape(ctx: AppContext): Promise<Record<string, unknown>> {
+  const { executeRun } = await import('../src/server/domains/insight/landscape/service');
+  const sql = await import('../src/server/domains/insight/landscape/queries');
+  const [pick] = await ctx.db.query<{ subclass: string; n: number; first: number; last: number }>(
+    `SELECT left(ipc_main, 4) AS subclass, count(*)::int AS n, min(extract(year FROM app_date))::int AS first, max(extract(year FROM app_date))::int AS last
+       FROM patents WHERE ipc_main IS NOT NULL AND visibility = 'public' GROUP BY 1 ORDER BY abs(count(*) - 50000), 1 LIMIT 1`,
+  );
+  if (!pick) return { skipped: 'no patents' };
+  const definition = { ipc: [pick.subclass], keywords: [], combine: 'any' as const, yearFrom: pick.first, yearTo: pick.last };
+  const id = await sql.insertLandscape(ctx.db, { name: `bench ${pick.subclass}`, kind: 'industry', description: null, ...definition }, null);
+  const times: number[] = [];
+  let patents = 0;
+  for (let i = 0; i < 3; i++) {
+    const runId = await sql.insertRun(ctx.db, id, definition, null, ctx.clock.now());
+    const t = performance.now();
+    patents = (await executeRun(ctx, runId, async () => {})).total;
+    times.push(performance.now() - t);
+  }
+  await sql.deleteLandscape(ctx.db, id);
+  const best = Math.min(...times);
+  return { field: pick.subclass, patents, runsMs: times.map((t) => Math.round(t)), bestMs: Math.round(best), targetMs: 3000, ratio: Number((best / 3000).toFixed(3)) };
+}

@@ -126,38 +126,41 @@ export async function lastPatentImportAt(q: Queryable, importJob: string): Promi
   return row?.at ?? null;
 }
 
-/**
- * Keeps the public patents of the field: the index finds candidates by the tokens of the IPC areas,
- * words and years; the IPC areas are then checked exactly (a class token also matches longer codes).
- * $2 the candidates' tsquery; $3 IPC areas; $4 the words' tsquery (null without words); $5 combine.
- */
-const MATCH = `INSERT INTO landscape_patents (run_id, patent_id)
-  SELECT $1, id FROM patents
-   WHERE search @@ to_tsquery('simple', $2)
-     AND CASE WHEN $5 = 'all' THEN cardinality($3::text[]) = 0 OR patent_in_ipc_areas(ipc, $3::text[])
-              ELSE patent_in_ipc_areas(ipc, $3::text[]) OR ($4::text IS NOT NULL AND search @@ to_tsquery('simple', $4)) END
-   LIMIT $6`;
-
-export async function matchPatents(q: Queryable, runId: number, candidates: string, ipc: string[], words: string | null, combine: 'any' | 'all', cap: number): Promise<number> {
-  await q.query('DELETE FROM landscape_patents WHERE run_id = $1', [runId]);
-  await q.query(MATCH, [runId, candidates, ipc, words, combine, cap]);
-  const [row] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM landscape_patents WHERE run_id = $1', [runId]);
-  return row?.n ?? 0;
-}
-
 /** The statuses of a once-granted patent whose Chinese right has ended: free to use in China. */
 export const ENDED_STATUSES = ['lapsed', 'expired', 'invalidated', 'abandoned'] as const;
 const ENDED = `status IN ('lapsed', 'expired', 'invalidated', 'abandoned') AND grant_date IS NOT NULL`;
 
-/** The run's patents, narrowed to what the analyses read, in a table of the transaction. */
+/**
+ * The public patents of the field, narrowed to what the analyses read, in a table of the
+ * transaction: the index finds candidates by the tokens of the IPC areas, words and years; the IPC
+ * areas are then checked exactly (a class token also matches longer codes). $1 the candidates'
+ * tsquery; $2 IPC areas; $3 the words' tsquery (null without words); $4 combine; $5 the cap.
+ */
 const SET = `CREATE TEMP TABLE ls ON COMMIT DROP AS
   SELECT p.id, p.app_no, p.app_date, extract(year FROM p.app_date)::int AS year, extract(year FROM p.grant_date)::int AS grant_year, p.type, p.status,
-         p.grant_date, p.title, p.applicants[1] AS applicant, p.inventors, p.ipc_main, p.area_code, p.area_source, p.claims_count, cardinality(p.family) AS family_size
-    FROM landscape_patents lp JOIN patents p ON p.id = lp.patent_id WHERE lp.run_id = $1`;
+         p.grant_date, p.title, p.applicants[1] AS applicant, p.inventors, p.ipc_main, p.area_code, p.area_source, p.claims_count, cardinality(p.family) AS family_size,
+         ARRAY(SELECT DISTINCT ph.holder_id FROM patent_holders ph WHERE ph.patent_id = p.id) AS holder_ids
+    FROM patents p
+   WHERE p.search @@ to_tsquery('simple', $1)
+     AND CASE WHEN $4 = 'all' THEN cardinality($2::text[]) = 0 OR patent_in_ipc_areas(p.ipc, $2::text[])
+              ELSE patent_in_ipc_areas(p.ipc, $2::text[]) OR ($3::text IS NOT NULL AND p.search @@ to_tsquery('simple', $3)) END
+   LIMIT $5`;
 const SET_HOLDERS = `CREATE TEMP TABLE lsh ON COMMIT DROP AS
   SELECT ls.id AS patent_id, ls.year, ls.grant_date, ls.status, h.id AS holder_id, h.name, h.kind, h.area_code,
          CASE WHEN h.area_code IS NOT NULL THEN 'local' WHEN h.area_source = 'outside' THEN 'outside' ELSE 'unknown' END AS place
-    FROM ls JOIN patent_holders ph ON ph.patent_id = ls.id JOIN holders h ON h.id = ph.holder_id`;
+    FROM ls CROSS JOIN LATERAL unnest(ls.holder_ids) AS x(holder_id) JOIN holders h ON h.id = x.holder_id`;
+const COUNT = 'SELECT count(*)::int AS n FROM ls';
+/** The match set is saved with the run, for its lists and for comparing the next run with it. */
+const SAVE_SET = `UPDATE landscape_runs SET patents = (SELECT count(*) FROM ls), patent_ids = ARRAY(SELECT id FROM ls ORDER BY id) WHERE id = $1`;
+
+/** Each holder's and each inventor's figures in the field, grouped once for the totals and rankings. */
+const SET_HOLDER_FIGURES = `CREATE TEMP TABLE lsg ON COMMIT DROP AS
+  SELECT holder_id, min(name) AS name, min(kind) AS kind, min(area_code) AS area_code, min(place) AS place, count(*)::int AS patents,
+         count(*) FILTER (WHERE grant_date IS NOT NULL)::int AS granted, count(*) FILTER (WHERE status = 'valid')::int AS valid,
+         min(year)::int AS first_year, max(year)::int AS last_year
+    FROM lsh GROUP BY holder_id`;
+const SET_INVENTORS = `CREATE TEMP TABLE lsi ON COMMIT DROP AS
+  SELECT i AS name, count(*)::int AS patents, count(*) FILTER (WHERE grant_date IS NOT NULL)::int AS granted FROM ls, unnest(inventors) AS i GROUP BY i`;
 
 const TOTALS = `SELECT count(*)::int AS total,
     count(*) FILTER (WHERE grant_date IS NOT NULL)::int AS granted,
@@ -165,9 +168,10 @@ const TOTALS = `SELECT count(*)::int AS total,
     count(*) FILTER (WHERE type = 'invention' AND grant_date IS NOT NULL)::int AS inv_granted,
     count(*) FILTER (WHERE type = 'invention' AND (grant_date IS NOT NULL OR status IN ('rejected', 'withdrawn')))::int AS inv_decided,
     count(*) FILTER (WHERE area_code IS NOT NULL)::int AS local_patents,
-    (SELECT count(DISTINCT i)::int FROM ls, unnest(inventors) AS i) AS inventors,
-    (SELECT count(DISTINCT holder_id)::int FROM lsh) AS applicants,
-    (SELECT count(DISTINCT holder_id)::int FROM lsh WHERE place = 'local') AS local_applicants
+    count(*) FILTER (WHERE cardinality(holder_ids) > 1)::int AS co_filed,
+    (SELECT count(*)::int FROM lsi) AS inventors,
+    (SELECT count(*)::int FROM lsg) AS applicants,
+    (SELECT count(*)::int FROM lsg WHERE place = 'local') AS local_applicants
   FROM ls`;
 
 const BY_TYPE = `SELECT type AS key, count(*)::int AS n FROM ls GROUP BY type ORDER BY n DESC`;
@@ -177,33 +181,24 @@ const YEARS = `WITH filed AS (
     SELECT year, count(*) FILTER (WHERE type = 'invention')::int AS invention, count(*) FILTER (WHERE type = 'utility')::int AS utility,
            count(*) FILTER (WHERE type = 'design')::int AS design FROM ls GROUP BY year),
   grants AS (SELECT grant_year AS year, count(*)::int AS grants FROM ls WHERE grant_year IS NOT NULL GROUP BY grant_year),
-  firsts AS (SELECT holder_id, min(year) AS first FROM lsh GROUP BY holder_id),
-  people AS (
-    SELECT h.year, count(DISTINCT h.holder_id)::int AS applicants, count(DISTINCT h.holder_id) FILTER (WHERE f.first = h.year)::int AS new_applicants
-      FROM lsh h JOIN firsts f USING (holder_id) GROUP BY h.year)
+  active AS (SELECT year, count(*)::int AS applicants FROM (SELECT DISTINCT year, holder_id FROM lsh) AS x GROUP BY year),
+  newcomers AS (SELECT first_year AS year, count(*)::int AS new_applicants FROM lsg GROUP BY first_year)
   SELECT y AS year, coalesce(f.invention, 0) AS invention, coalesce(f.utility, 0) AS utility, coalesce(f.design, 0) AS design,
-         coalesce(g.grants, 0) AS grants, coalesce(p.applicants, 0) AS applicants, coalesce(p.new_applicants, 0) AS new_applicants
+         coalesce(g.grants, 0) AS grants, coalesce(a.applicants, 0) AS applicants, coalesce(n.new_applicants, 0) AS new_applicants
     FROM generate_series($1::int, $2::int) AS y
-    LEFT JOIN filed f ON f.year = y LEFT JOIN grants g ON g.year = y LEFT JOIN people p ON p.year = y
+    LEFT JOIN filed f ON f.year = y LEFT JOIN grants g ON g.year = y LEFT JOIN active a ON a.year = y LEFT JOIN newcomers n ON n.year = y
    ORDER BY y`;
 
-const TOP_HOLDERS = `SELECT holder_id::int AS id, min(name) AS name, min(kind) AS kind, min(area_code) AS area_code, min(place) AS place,
-    count(DISTINCT patent_id)::int AS patents,
-    count(DISTINCT patent_id) FILTER (WHERE grant_date IS NOT NULL)::int AS granted,
-    count(DISTINCT patent_id) FILTER (WHERE status = 'valid')::int AS valid,
-    min(year)::int AS first_year, max(year)::int AS last_year
-  FROM lsh WHERE place = $1 GROUP BY holder_id ORDER BY patents DESC, holder_id LIMIT $2`;
+const TOP_HOLDERS = `SELECT holder_id::int AS id, name, kind, area_code, place, patents, granted, valid, first_year, last_year
+  FROM lsg WHERE place = $1 ORDER BY patents DESC, holder_id LIMIT $2`;
 
-/** Co-applicant pairs, strongest first, and how many patents were filed jointly. */
+/** Co-applicant pairs, strongest first. */
 const LINKS = `SELECT a.holder_id::int AS source, b.holder_id::int AS target, count(*)::int AS n
   FROM lsh a JOIN lsh b ON b.patent_id = a.patent_id AND b.holder_id > a.holder_id
   GROUP BY a.holder_id, b.holder_id ORDER BY n DESC, source, target LIMIT $1`;
-const CO_FILED = `SELECT count(*)::int AS n FROM (SELECT patent_id FROM lsh GROUP BY patent_id HAVING count(DISTINCT holder_id) > 1) AS x`;
-const NODES = `SELECT holder_id::int AS id, min(name) AS name, min(place) AS place, count(DISTINCT patent_id)::int AS patents
-  FROM lsh WHERE holder_id = ANY($1::bigint[]) GROUP BY holder_id`;
+const NODES = `SELECT holder_id::int AS id, name, place, patents FROM lsg WHERE holder_id = ANY($1::bigint[])`;
 
-const INVENTORS = `SELECT i AS name, count(*)::int AS patents, count(*) FILTER (WHERE grant_date IS NOT NULL)::int AS granted
-  FROM ls, unnest(inventors) AS i GROUP BY i ORDER BY patents DESC, i LIMIT $1`;
+const INVENTORS = `SELECT name, patents, granted FROM lsi ORDER BY patents DESC, name LIMIT $1`;
 
 const IPC_GROUPS = `SELECT ipc_main AS key, count(*)::int AS n FROM ls WHERE ipc_main IS NOT NULL GROUP BY ipc_main ORDER BY n DESC, ipc_main LIMIT $1`;
 
@@ -220,9 +215,10 @@ const ENDED_BY_STATUS = `SELECT status AS key, count(*)::int AS n FROM ls WHERE 
 const ENDED_RECENT = `SELECT ${KEY_COLUMNS}, coalesce(claims_count, 0) AS value FROM ls WHERE ${ENDED} ORDER BY app_date DESC, id DESC LIMIT $1`;
 
 /** Against the previous finished run: patents new to the field, and those that left it. */
-const CHANGE = `SELECT
-    (SELECT count(*)::int FROM landscape_patents a WHERE a.run_id = $1 AND NOT EXISTS (SELECT 1 FROM landscape_patents b WHERE b.run_id = $2 AND b.patent_id = a.patent_id)) AS added,
-    (SELECT count(*)::int FROM landscape_patents b WHERE b.run_id = $2 AND NOT EXISTS (SELECT 1 FROM landscape_patents a WHERE a.run_id = $1 AND a.patent_id = b.patent_id)) AS removed`;
+const CHANGE = `WITH now AS (SELECT unnest(patent_ids) AS id FROM landscape_runs WHERE id = $1),
+       before AS (SELECT unnest(patent_ids) AS id FROM landscape_runs WHERE id = $2)
+  SELECT (SELECT count(*)::int FROM (SELECT id FROM now EXCEPT SELECT id FROM before) AS a) AS added,
+         (SELECT count(*)::int FROM (SELECT id FROM before EXCEPT SELECT id FROM now) AS r) AS removed`;
 
 export interface KeyPatentRow {
   appNo: string;
@@ -247,7 +243,7 @@ export interface HolderStatRow {
 }
 
 export interface Analysis {
-  totals: { total: number; granted: number; valid: number; inv_granted: number; inv_decided: number; local_patents: number; inventors: number; applicants: number; local_applicants: number };
+  totals: { total: number; granted: number; valid: number; inv_granted: number; inv_decided: number; local_patents: number; co_filed: number; inventors: number; applicants: number; local_applicants: number };
   byType: Array<{ key: string; n: number }>;
   status: Array<{ key: string; n: number }>;
   years: Array<{ year: number; invention: number; utility: number; design: number; grants: number; applicants: number; new_applicants: number }>;
@@ -266,14 +262,36 @@ export interface Analysis {
   endedRecent: KeyPatentRow[];
 }
 
-/** Every analysis of a run, in one transaction over the run's patents copied once. */
-export async function analyse(tx: Queryable, runId: number, years: { from: number; to: number }, today: string, limits: { top: number; links: number; ipc: number; key: number }): Promise<Analysis> {
-  await tx.query(SET, [runId]);
+export interface FieldQuery {
+  candidates: string;
+  ipc: string[];
+  words: string | null;
+  combine: 'any' | 'all';
+}
+
+/**
+ * Matches the field's patents and draws every analysis in one transaction over the matched
+ * patents copied once, and saves the match set with the run. Null when more than `cap` match.
+ */
+export async function analyse(
+  tx: Queryable,
+  runId: number,
+  field: FieldQuery,
+  cap: number,
+  years: { from: number; to: number },
+  today: string,
+  limits: { top: number; links: number; ipc: number; key: number },
+): Promise<Analysis | null> {
+  await tx.query(SET, [field.candidates, field.ipc, field.words, field.combine, cap + 1]);
+  const [count] = await tx.query<{ n: number }>(COUNT);
+  if ((count?.n ?? 0) > cap) return null;
+  await tx.query(SAVE_SET, [runId]);
   await tx.query(SET_HOLDERS);
+  await tx.query(SET_HOLDER_FIGURES);
+  await tx.query(SET_INVENTORS);
   const [totals] = await tx.query<Analysis['totals']>(TOTALS);
   const links = await tx.query<Analysis['links'][number]>(LINKS, [limits.links]);
   const ids = [...new Set(links.flatMap((l) => [l.source, l.target]))];
-  const [coFiled] = await tx.query<{ n: number }>(CO_FILED);
   const ended = await tx.query<{ key: string; n: number }>(ENDED_BY_STATUS);
   return {
     totals: totals as Analysis['totals'],
@@ -284,7 +302,7 @@ export async function analyse(tx: Queryable, runId: number, years: { from: numbe
     topOutside: await tx.query<HolderStatRow>(TOP_HOLDERS, ['outside', limits.top]),
     links,
     nodes: ids.length ? await tx.query(NODES, [ids]) : [],
-    coFiled: coFiled?.n ?? 0,
+    coFiled: totals?.co_filed ?? 0,
     inventors: await tx.query(INVENTORS, [limits.top]),
     ipcGroups: await tx.query(IPC_GROUPS, [limits.ipc]),
     counties: await tx.query(COUNTIES),
@@ -309,6 +327,11 @@ export async function change(q: Queryable, runId: number, previousId: number): P
   return row ?? { added: 0, removed: 0 };
 }
 
-export async function finishRun(q: Queryable, runId: number, status: 'done' | 'failed', patents: number | null, result: unknown, at: Date): Promise<void> {
-  await q.query('UPDATE landscape_runs SET status = $2, patents = $3, result = $4, finished_at = $5 WHERE id = $1', [runId, status, patents, result === null ? null : JSON.stringify(result), at]);
+export async function finishRun(q: Queryable, runId: number, status: 'done' | 'failed', result: unknown, at: Date): Promise<void> {
+  await q.query(
+    `UPDATE landscape_runs SET status = $2, result = $3, finished_at = $4,
+            patents = CASE WHEN $2 = 'done' THEN patents END, patent_ids = CASE WHEN $2 = 'done' THEN patent_ids END
+      WHERE id = $1`,
+    [runId, status, result === null ? null : JSON.stringify(result), at],
+  );
 }

@@ -238,28 +238,27 @@ export async function executeRun(ctx: AppContext, runId: number, progress: (done
   if (!run) throw notFound({ zh: '没有这次运行', en: 'No such run' });
   const d = run.definition;
   try {
-    await progress(0, 3, 'landscape.match');
-    const q = matchQueries(d);
-    const n = await ctx.db.tx((tx) => sql.matchPatents(tx, runId, q.candidates, d.ipc, q.words, d.combine, MAX_LANDSCAPE_PATENTS + 1));
-    if (n > MAX_LANDSCAPE_PATENTS) {
+    await progress(0, 2, 'landscape.match');
+    const asOf = ctx.clock.now();
+    const field = { ...matchQueries(d), ipc: d.ipc, combine: d.combine };
+    const analysis = await ctx.db.tx((tx) =>
+      sql.analyse(tx, runId, field, MAX_LANDSCAPE_PATENTS, { from: d.yearFrom, to: d.yearTo }, todayInChina(asOf.getTime()), LIMITS),
+    );
+    if (!analysis) {
       throw ruleViolated({
         zh: `检索到的专利超过 ${MAX_LANDSCAPE_PATENTS.toLocaleString('zh-CN')} 件，请缩小 IPC 范围、增加检索词或缩短年份`,
         en: `More than ${MAX_LANDSCAPE_PATENTS.toLocaleString('en')} patents match: narrow the IPC areas, add words or shorten the years`,
       });
     }
-    await progress(1, 3, 'landscape.analyse');
-    const asOf = ctx.clock.now();
-    const today = todayInChina(asOf.getTime());
-    const analysis = await ctx.db.tx((tx) => sql.analyse(tx, runId, { from: d.yearFrom, to: d.yearTo }, today, LIMITS));
+    await progress(1, 2, 'landscape.save');
     const previous = await sql.previousRun(ctx.db, run.landscape_id, runId);
     const change = previous ? { previousRunId: previous, ...(await sql.change(ctx.db, runId, previous)) } : null;
     const result = toResult(analysis, asOf, change);
-    await progress(2, 3, 'landscape.save');
-    await sql.finishRun(ctx.db, runId, 'done', n, result, ctx.clock.now());
-    await progress(3, 3, 'landscape.done');
+    await sql.finishRun(ctx.db, runId, 'done', result, ctx.clock.now());
+    await progress(2, 2, 'landscape.done');
     return result;
   } catch (err) {
-    await sql.finishRun(ctx.db, runId, 'failed', null, null, ctx.clock.now());
+    await sql.finishRun(ctx.db, runId, 'failed', null, ctx.clock.now());
     throw err;
   }
 }

@@ -67,7 +67,7 @@ export interface PatentRule {
 
 // The run's patents are joined here rather than in patent_in_rule, so that the planner can start from them.
 const MATCH = `($1::text IS NULL OR search @@ to_tsquery('simple', $1)) AND ($2::jsonb IS NULL OR patent_in_rule(patents, $2::jsonb))
-  AND ($2::jsonb IS NULL OR NOT $2::jsonb ? 'landscape' OR id IN (SELECT patent_id FROM landscape_patents WHERE run_id = ($2::jsonb->>'landscape')::bigint))`;
+  AND ($2::jsonb IS NULL OR NOT $2::jsonb ? 'landscape' OR id IN (SELECT unnest(patent_ids) FROM landscape_runs WHERE id = ($2::jsonb->>'landscape')::bigint))`;
 const matchParams = (m: PatentMatch) => [m.tsquery, m.rule ? JSON.stringify(m.rule) : null];
 
 /** The high-value criteria of each listed patent when the rule asks for them. */
