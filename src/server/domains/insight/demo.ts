@@ -1,14 +1,51 @@
 import { todayInChina } from '../../../shared/registry/normalise';
 import { queryTokens } from '../../../shared/search/tokenize';
 import type { AppContext } from '../../context';
+import { insertLandscape, insertRun } from './landscape/queries';
+import { definitionOf, executeRun } from './landscape/service';
 import { scanAlerts } from './watch/service';
+
+/** The navigation projects the city would start with: its three signature industries. */
+const DEMO_LANDSCAPES = [
+  {
+    name: '信阳毛尖茶加工专利导航',
+    kind: 'industry',
+    description: '信阳毛尖从鲜叶到成品的加工技术：杀青、揉捻、做形、烘干与茶饮品。（演示项目）',
+    ipc: ['A23F 3/00', 'A23N 12/08'],
+    keywords: ['毛尖', '信阳毛尖'],
+  },
+  {
+    name: '上天梯非金属矿产业专利导航',
+    kind: 'regional',
+    description: '上天梯非金属矿管理区珍珠岩、膨润土、沸石的开采、加工与新材料应用。（演示项目）',
+    ipc: ['C04B 14/00', 'C04B 20/00', 'C01B 33/40', 'C01B 39/02'],
+    keywords: ['珍珠岩', '膨润土', '沸石'],
+  },
+  {
+    name: '羚锐透皮贴剂企业专利导航',
+    kind: 'enterprise',
+    description: '经皮给药贴剂、巴布膏剂与中药贴膏的技术布局与竞争态势。（演示项目）',
+    ipc: ['A61K 9/70'],
+    keywords: ['贴剂', '膏药', '巴布'],
+  },
+] as const;
+
+/** Creates the demo projects and runs each once on the demo register. */
+async function seedLandscapes(ctx: AppContext, yearTo: number): Promise<number> {
+  for (const l of DEMO_LANDSCAPES) {
+    const d = definitionOf({ ipc: [...l.ipc], keywords: [...l.keywords], combine: 'any', yearFrom: 2005, yearTo });
+    const id = await insertLandscape(ctx.db, { name: l.name, kind: l.kind, description: l.description, ...d }, null, true);
+    await executeRun(ctx, await insertRun(ctx.db, id, d, null, ctx.clock.now()), async () => {});
+  }
+  return DEMO_LANDSCAPES.length;
+}
 
 /**
  * Demo pledges and awards (so that every high-value criterion occurs), watch lists for the demo
  * officers and the enterprise, and a first alert scan so that inboxes are not empty. Picks are
  * made by id arithmetic: the same seed gives the same register, hence the same picks.
  */
-export async function seedInsightDemo(ctx: AppContext): Promise<{ pledges: number; awards: number; watches: number; alerts: number }> {
+export async function seedInsightDemo(ctx: AppContext): Promise<{ pledges: number; awards: number; watches: number; alerts: number; landscapes: number }> {
   const today = todayInChina(ctx.clock.now().getTime());
   const pledges = await ctx.db.query(
     `INSERT INTO patent_pledges (patent_id, pledgor, pledgee, amount_yuan, registered_on, notice_no, status, is_demo)
@@ -39,5 +76,6 @@ export async function seedInsightDemo(ctx: AppContext): Promise<{ pledges: numbe
     [queryTokens('毛尖').tsquery],
   );
   const scan = await scanAlerts(ctx, null);
-  return { pledges: pledges.length, awards: awards.length, watches: watches.length, alerts: scan.total };
+  const landscapes = await seedLandscapes(ctx, Number(today.slice(0, 4)));
+  return { pledges: pledges.length, awards: awards.length, watches: watches.length, alerts: scan.total, landscapes };
 }
