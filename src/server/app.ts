@@ -35,6 +35,7 @@ import dashboardRoutes from './domains/insight/dashboard/routes';
 import indicatorRoutes from './domains/insight/indicators/routes';
 import watchRoutes from './domains/insight/watch/routes';
 import landscapeRoutes from './domains/insight/landscape/routes';
+import reportRoutes from './domains/insight/reports/routes';
 
 /** Every route module of the platform, in one list; a new domain adds its routes here. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -58,6 +59,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   dashboardRoutes,
   watchRoutes,
   landscapeRoutes,
+  reportRoutes,
   operatorRoutes,
 ];
 

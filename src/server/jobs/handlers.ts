@@ -1,7 +1,8 @@
 import { landscapeJobHandler } from '../domains/insight/landscape/service';
+import { reportJobHandler } from '../domains/insight/reports/service';
 import { alertScanJobHandler } from '../domains/insight/watch/service';
 import { importJobHandler } from '../domains/registry/import/service';
 import type { JobHandler } from './runner';
 
 /** Every kind of job the platform runs; a domain with long work adds its handler here. */
-export const JOB_HANDLERS: readonly JobHandler[] = [importJobHandler, alertScanJobHandler, landscapeJobHandler];
+export const JOB_HANDLERS: readonly JobHandler[] = [importJobHandler, alertScanJobHandler, landscapeJobHandler, reportJobHandler];

@@ -26,7 +26,7 @@ function csvField(v: string | number | null): string {
 export const csvLine = (cells: readonly SheetCell[]) => cells.map((c) => csvField(safeCell(c))).join(',');
 
 /** RFC 6266 / 5987: a Chinese file name that every browser saves correctly. */
-function disposition(fileName: string): string {
+export function disposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { PATENT_STATUS_ZH as STATUS_ZH, PATENT_TYPE_ZH as TYPE_ZH } from '../../../../shared/registry/labels';
 import { todayInChina } from '../../../../shared/registry/normalise';
 import { formatApplicationNumber, areaByCode } from '../../../../shared/validators';
 import type { Actor } from '../../../actor';
@@ -12,11 +13,6 @@ import { patentMatch } from './service';
 import type { PatentQuery } from './schema';
 
 export const EXPORT_LIMIT = 100_000;
-
-const TYPE_ZH: Record<string, string> = { invention: '发明', utility: '实用新型', design: '外观设计' };
-const STATUS_ZH: Record<string, string> = {
-  pending: '审中', valid: '有效', lapsed: '失效（未缴年费）', expired: '期限届满', withdrawn: '撤回', rejected: '驳回', invalidated: '无效', abandoned: '放弃', unknown: '未知',
-};
 
 const HEADERS = ['申请号', '申请日', '专利类型', '名称', '申请人', '发明人', '公开号', '公开日', '授权公告号', '授权公告日', '法律状态', 'IPC主分类号', 'IPC分类号', '所属地区', '战略性新兴产业', '代理机构'];
 
