@@ -113,12 +113,24 @@ export async function benchAlertScan(ctx: AppContext): Promise<Record<string, un
 export async function benchLandscape(ctx: AppContext): Promise<Record<string, unknown>> {
   const { executeRun } = await import('../src/server/domains/insight/landscape/service');
   const sql = await import('../src/server/domains/insight/landscape/queries');
-  const [pick] = await ctx.db.query<{ subclass: string; n: number; first: number; last: number }>(
-    `SELECT left(ipc_main, 4) AS subclass, count(*)::int AS n, min(extract(year FROM app_date))::int AS first, max(extract(year FROM app_date))::int AS last
-       FROM patents WHERE ipc_main IS NOT NULL AND visibility = 'public' GROUP BY 1 ORDER BY abs(count(*) - 50000), 1 LIMIT 1`,
+  // The busiest subclass of at least 50,000 patents, cut to the latest years that hold 50,000.
+  const [pick] = await ctx.db.query<{ subclass: string; n: number }>(
+    `SELECT left(ipc_main, 4) AS subclass, count(*)::int AS n FROM patents WHERE ipc_main IS NOT NULL AND visibility = 'public'
+      GROUP BY 1 ORDER BY count(*) >= 50000 DESC, abs(count(*) - 50000), 1 LIMIT 1`,
   );
   if (!pick) return { skipped: 'no patents' };
-  const definition = { ipc: [pick.subclass], keywords: [], combine: 'any' as const, yearFrom: pick.first, yearTo: pick.last };
+  const perYear = await ctx.db.query<{ year: number; n: number }>(
+    `SELECT extract(year FROM app_date)::int AS year, count(*)::int AS n FROM patents WHERE left(ipc_main, 4) = $1 AND visibility = 'public' GROUP BY 1 ORDER BY 1 DESC`,
+    [pick.subclass],
+  );
+  let yearFrom = perYear.at(-1)?.year ?? 2000;
+  let sum = 0;
+  for (const y of perYear) {
+    sum += y.n;
+    yearFrom = y.year;
+    if (sum >= 50_000) break;
+  }
+  const definition = { ipc: [pick.subclass], keywords: [], combine: 'any' as const, yearFrom, yearTo: perYear[0]?.year ?? yearFrom };
   const id = await sql.insertLandscape(ctx.db, { name: `bench ${pick.subclass}`, kind: 'industry', description: null, ...definition }, null);
   const times: number[] = [];
   let patents = 0;

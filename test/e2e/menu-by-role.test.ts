@@ -23,7 +23,7 @@ const REGISTRY = ['专利检索', '商标检索', '地理标志', '权利人'];
 const UNRESOLVED = '地区待定权利人';
 const IMPORT = '数据导入';
 const INDUSTRIES = '产业分类映射';
-const INSIGHT = ['统计分析', '指标与目标'];
+const INSIGHT = ['统计分析', '指标与目标', '专利导航', '分析报告'];
 const ALERTS = '预警提醒';
 
 const MENUS: Record<string, string[]> = {

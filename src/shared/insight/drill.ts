@@ -78,3 +78,15 @@ export function trademarksDrill(area: string | null, what: 'applications' | 'reg
   const rule: Record<string, string> = what === 'applications' ? { applied: years } : what === 'registrations' ? { registered: years } : { status: 'registered' };
   return { path: '/registry/trademarks', query: { ...where(area), ...rule } };
 }
+
+/** A grant-year range wide enough to mean "granted at all": the patent lists read a grant rule as a year range. */
+export const EVER_GRANTED = '1985-2100';
+
+/** The statuses of a once-granted patent whose Chinese right has ended (the navigation's 失效专利). */
+export const ENDED_STATUSES = ['lapsed', 'expired', 'invalidated', 'abandoned'] as const;
+
+/** The patents a patent-navigation run matched, narrowed by the list's usual filters (type, status, year, holder, ipc, q…). */
+export const landscapeDrill = (runId: number, extra: Record<string, string> = {}): DrillLink => ({
+  path: '/registry/patents',
+  query: { landscape: String(runId), ...extra },
+});

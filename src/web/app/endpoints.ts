@@ -165,6 +165,8 @@ export interface PatentQuery extends Query {
   criterion?: string;
   pct?: string;
   local?: string;
+  /** The patents a patent-navigation run matched (run id). */
+  landscape?: string;
 }
 
 export const patentsApi = {

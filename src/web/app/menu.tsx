@@ -6,6 +6,8 @@ import {
   AuditOutlined,
   AimOutlined,
   CloudUploadOutlined,
+  CompassOutlined,
+  FileTextOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
@@ -60,6 +62,8 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/insight/dashboard', label: 'nav.dashboard', icon: <AreaChartOutlined />, permission: 'insight.read' },
       { path: '/insight/indicators', label: 'nav.indicators', icon: <FundOutlined />, permission: 'insight.read' },
+      { path: '/insight/landscapes', label: 'nav.landscapes', icon: <CompassOutlined />, permission: 'insight.read' },
+      { path: '/insight/reports', label: 'nav.reports', icon: <FileTextOutlined />, permission: 'insight.read' },
       { path: '/insight/alerts', label: 'nav.alerts', icon: <BellOutlined />, permission: 'alerts.read' },
     ],
   },

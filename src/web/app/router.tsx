@@ -37,6 +37,9 @@ const DashboardPage = lazy(() => import('../domains/insight/DashboardPage'));
 const IndicatorsPage = lazy(() => import('../domains/insight/IndicatorsPage'));
 const AlertsPage = lazy(() => import('../domains/insight/AlertsPage'));
 const WatchesPage = lazy(() => import('../domains/insight/WatchesPage'));
+const LandscapeListPage = lazy(() => import('../domains/insight/landscape/LandscapeListPage'));
+const LandscapeDetailPage = lazy(() => import('../domains/insight/landscape/LandscapeDetailPage'));
+const ReportsPage = lazy(() => import('../domains/insight/reports/ReportsPage'));
 
 const guard = (permission: Permission | readonly Permission[], page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 const handle = (h: RouteHandle) => h;
@@ -104,6 +107,9 @@ export const router = createBrowserRouter([
         children: [
           { path: 'dashboard', element: guard('insight.read', <DashboardPage />), handle: handle({ crumb: 'nav.dashboard' }) },
           { path: 'indicators', element: guard('insight.read', <IndicatorsPage />), handle: handle({ crumb: 'nav.indicators' }) },
+          { path: 'landscapes', element: guard('insight.read', <LandscapeListPage />), handle: handle({ crumb: 'nav.landscapes' }) },
+          { path: 'reports', element: guard('insight.read', <ReportsPage />), handle: handle({ crumb: 'nav.reports' }) },
+          { path: 'landscapes/:id', element: guard('insight.read', <LandscapeDetailPage />), handle: handle({ parent: { path: '/insight/landscapes', crumb: 'nav.landscapes' }, crumb: 'ls.detail' }) },
           { path: 'alerts', element: guard('alerts.read', <AlertsPage />), handle: handle({ crumb: 'nav.alerts' }) },
           { path: 'watches', element: guard('alerts.read', <WatchesPage />), handle: handle({ parent: { path: '/insight/alerts', crumb: 'nav.alerts' }, crumb: 'nav.watches' }) },
         ],

@@ -14,7 +14,7 @@ interface Props {
   /** Read by screen readers in place of the drawing. */
   label: string;
   /** A click on a bar or point (a shortcut only: whatever it does must also be reachable by keyboard). */
-  onClick?: (item: { name: string; dataIndex: number; seriesIndex: number }) => void;
+  onClick?: (item: { name: string; dataIndex: number; seriesIndex: number; dataType?: string; data?: unknown }) => void;
 }
 
 export function EChart({ option, height, label, onClick }: Props) {
@@ -28,8 +28,9 @@ export function EChart({ option, height, label, onClick }: Props) {
     const c = echarts.init(ref.current, undefined, { renderer: 'svg' });
     chart.current = c;
     c.on('click', (p) => {
-      const e = p as { name?: string; dataIndex?: number; seriesIndex?: number };
-      clickRef.current?.({ name: String(e.name ?? ''), dataIndex: e.dataIndex ?? -1, seriesIndex: e.seriesIndex ?? 0 });
+      // dataType tells a graph's nodes from its edges; data is the clicked item as given (treemap nodes carry their own fields).
+      const e = p as { name?: string; dataIndex?: number; seriesIndex?: number; dataType?: string; data?: unknown };
+      clickRef.current?.({ name: String(e.name ?? ''), dataIndex: e.dataIndex ?? -1, seriesIndex: e.seriesIndex ?? 0, dataType: e.dataType, data: e.data });
     });
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(ref.current);

@@ -17,6 +17,8 @@ import { PageHeader } from '../../app/ui/PageHeader';
 import { LoadError } from '../../app/ui/States';
 import { patentTypeName } from '../registry/common/labels';
 import { insightApi, type Dashboard, type DashboardQuery } from './api';
+import type { DashboardReportQuery } from './reports/api';
+import { ReportButton } from './reports/ReportButton';
 import { COUNTY_MAP_NAME, SCALE, TYPE_COLORS, registerCountyMap } from './charts';
 import { indicatorText } from './format';
 
@@ -60,7 +62,12 @@ export default function DashboardPage() {
         title={d ? t('ins.dashTitle', { area: d.area.isCity ? areaLabel(CITY_CODE, '信阳市') : areaLabel(d.area.code, d.area.name) }) : t('nav.dashboard')}
         docTitle={t('nav.dashboard')}
         subtitle={t('ins.dashSubtitle')}
-        extra={<LinkButton to="/insight/indicators">{t('ins.openIndicators')}</LinkButton>}
+        extra={
+          <Flex gap={8} wrap="wrap">
+            <ReportButton body={{ kind: 'dashboard', query: query as DashboardReportQuery }} />
+            <LinkButton to="/insight/indicators">{t('ins.openIndicators')}</LinkButton>
+          </Flex>
+        }
       />
       <FilterBar>
         {cityWide && (

@@ -7,9 +7,11 @@ import { drillHref } from '../../../shared/insight/drill';
 import { INDICATORS, INDICATOR_DEFINITIONS, type IndicatorCode } from '../../../shared/insight/indicators';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
-import { useSession } from '../../app/session';
+import { useSession, useUser } from '../../app/session';
 import { FilterBar } from '../../app/ui/FilterBar';
 import { PageHeader } from '../../app/ui/PageHeader';
+import { ReportButton } from './reports/ReportButton';
+import { CITY_CODE } from '../../../shared/validators/region';
 import { LoadError } from '../../app/ui/States';
 import { insightApi, type IndicatorTable, type IndicatorValue } from './api';
 import { indicatorText } from './format';
@@ -20,6 +22,7 @@ type AreaRow = IndicatorTable['areas'][number];
 export default function IndicatorsPage() {
   const { t, lang } = useI18n();
   const { can } = useSession();
+  const cityWide = useUser().areaScope === CITY_CODE;
   const [params, setParams] = useSearchParams();
   const thisYear = new Date().getFullYear();
   const year = Number(params.get('year')) || thisYear;
@@ -51,7 +54,7 @@ export default function IndicatorsPage() {
 
   return (
     <>
-      <PageHeader title={t('ins.indicatorsTitle')} subtitle={t('ins.indicatorsSubtitle')} />
+      <PageHeader title={t('ins.indicatorsTitle')} subtitle={t('ins.indicatorsSubtitle')} extra={cityWide ? <ReportButton body={{ kind: 'yearly', year }} /> : undefined} />
       <FilterBar>
         <Form.Item label={t('ins.year')}>
           <Select

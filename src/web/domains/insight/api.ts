@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type * as dash from '../../../server/domains/insight/dashboard/schema';
 import type * as ind from '../../../server/domains/insight/indicators/schema';
+import type * as ls from '../../../server/domains/insight/landscape/schema';
 import type * as watch from '../../../server/domains/insight/watch/schema';
 import { http } from '../../app/api';
+import type { JobView } from '../../app/api-types';
 
 export type Dashboard = z.infer<typeof dash.dashboard>;
 export type DashboardQuery = Partial<Record<'area' | 'from' | 'to' | 'type' | 'industry' | 'indicator', string>>;
@@ -39,4 +41,25 @@ export const alertsApi = {
   watches: () => http.get<WatchView[]>('/api/insight/watches'),
   addWatch: (body: WatchBody) => http.post<WatchView>('/api/insight/watches', body),
   removeWatch: (id: number) => http.del<{ ok: true }>(`/api/insight/watches/${id}`),
+};
+
+export type LandscapeView = z.infer<typeof ls.landscapeView>;
+export type LandscapeDetail = z.infer<typeof ls.landscapeDetail>;
+export type LandscapeBody = z.input<typeof ls.landscapeBody>;
+export type LandscapeRun = z.infer<typeof ls.runView>;
+export type LandscapeRunSummary = LandscapeDetail['runs'][number];
+export type LandscapeResult = z.infer<typeof ls.landscapeResult>;
+export type LandscapeKind = LandscapeView['kind'];
+
+/** The navigation types of GB/T 39551-2020, in the standard's order. */
+export const LANDSCAPE_KINDS: readonly LandscapeKind[] = ['regional', 'industry', 'enterprise', 'research', 'talent'];
+
+export const landscapeApi = {
+  list: (signal?: AbortSignal) => http.get<LandscapeView[]>('/api/insight/landscapes', undefined, signal),
+  get: (id: number, signal?: AbortSignal) => http.get<LandscapeDetail>(`/api/insight/landscapes/${id}`, undefined, signal),
+  create: (body: LandscapeBody) => http.post<LandscapeDetail>('/api/insight/landscapes', body),
+  update: (id: number, body: LandscapeBody) => http.put<LandscapeDetail>(`/api/insight/landscapes/${id}`, body),
+  remove: (id: number) => http.del<{ ok: true }>(`/api/insight/landscapes/${id}`),
+  run: (id: number) => http.post<{ runId: number; job: JobView }>(`/api/insight/landscapes/${id}/runs`),
+  getRun: (runId: number, signal?: AbortSignal) => http.get<LandscapeRun>(`/api/insight/landscape-runs/${runId}`, undefined, signal),
 };

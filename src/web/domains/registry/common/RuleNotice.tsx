@@ -1,6 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex } from 'antd';
+import { EVER_GRANTED } from '../../../../shared/insight/drill';
+import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { LinkButton } from '../../../app/ui/LinkButton';
 import { useCompact } from '../../../app/ui/responsive';
+import { landscapeApi } from '../../insight/api';
 import { useAreaName } from './areas';
 import { valueCriterionName } from './labels';
 
@@ -11,7 +16,7 @@ import { valueCriterionName } from './labels';
  * the county is part of the rule.
  */
 export const RULE_PARAMS = {
-  patents: ['highValue', 'criterion', 'inForce', 'granted', 'pct', 'noIpc', 'local'],
+  patents: ['landscape', 'highValue', 'criterion', 'inForce', 'granted', 'pct', 'noIpc', 'local'],
   trademarks: ['inForce', 'applied', 'registered', 'local'],
   gis: ['approvedBy', 'county', 'local'],
 } as const;
@@ -24,11 +29,22 @@ export const ruleCleared = (list: RuleList): Record<string, undefined> => Object
 /** 2018-2021 → 2018–2021. */
 const years = (v: string) => v.replace(/\s*-\s*/, '–');
 
+/** The patent-navigation run a list was opened from (?landscape=<run id>): its project's name, number and date. */
+function useLandscapeRun(runId: string | undefined) {
+  const id = Number(runId);
+  return useQuery({ queryKey: ['landscape-run', id], queryFn: ({ signal }) => landscapeApi.getRun(id, signal), enabled: Number.isInteger(id) && id > 0, staleTime: Infinity, retry: false });
+}
+
 /** The rule in plain words, one phrase per parameter set; empty when no rule is active. */
 export function useRuleParts(list: RuleList, f: Record<string, string | undefined>): string[] {
   const { t, lang } = useI18n();
   const areaName = useAreaName();
+  const run = useLandscapeRun(list === 'patents' ? f.landscape : undefined);
   const out: string[] = [];
+  if (list === 'patents' && f.landscape) {
+    const r = run.data;
+    out.push(r ? t('rule.landscape', { name: r.landscapeName, n: r.runNumber, date: formatDate(r.finishedAt ?? r.startedAt) }) : t('rule.landscapeRun', { id: f.landscape }));
+  }
   if (list === 'patents') {
     // The server reads a criterion only with the year of a high-value count.
     if (f.highValue) out.push(t(f.criterion ? 'rule.highValueOne' : 'rule.highValue', { year: f.highValue }));
@@ -39,7 +55,7 @@ export function useRuleParts(list: RuleList, f: Record<string, string | undefine
     if (f.county) out.push(t('rule.area', { name: f.county === 'unresolved' ? t('reg.noArea') : areaName(f.county) }));
   }
   if (list !== 'gis' && f.inForce) out.push(t('rule.inForce', { year: f.inForce }));
-  if (list === 'patents' && f.granted) out.push(t('rule.granted', { years: years(f.granted) }));
+  if (list === 'patents' && f.granted) out.push(f.granted === EVER_GRANTED ? t('rule.grantedAny') : t('rule.granted', { years: years(f.granted) }));
   if (list === 'trademarks') {
     if (f.applied) out.push(t('rule.applied', { years: years(f.applied) }));
     if (f.registered) out.push(t('rule.registered', { years: years(f.registered) }));
@@ -58,12 +74,20 @@ export function RuleNotice({ list, filters, onClear }: { list: RuleList; filters
   const { t } = useI18n();
   const compact = useCompact();
   const parts = useRuleParts(list, filters);
+  const run = useLandscapeRun(list === 'patents' ? filters.landscape : undefined);
   if (parts.length === 0) return null;
   const text = t('rule.title', { rule: parts.join(' · ') });
   const clear = (
-    <Button size="small" onClick={onClear}>
-      {t('rule.clear')}
-    </Button>
+    <Flex gap={8} wrap="wrap">
+      {run.data && (
+        <LinkButton size="small" to={`/insight/landscapes/${run.data.landscapeId}?run=${run.data.id}`}>
+          {t('rule.backToLandscape')}
+        </LinkButton>
+      )}
+      <Button size="small" onClick={onClear}>
+        {t('rule.clear')}
+      </Button>
+    </Flex>
   );
   // On a phone the button goes under the words, which would otherwise wrap in a narrow column.
   return (

@@ -39,7 +39,8 @@ export default function PatentSearchPage() {
       yearGroup(t('patent.appYear'), facets.year),
       {
         key: 'ipc',
-        title: t('patent.ipcSection'),
+        // A figure's link may narrow to a class or group (ipc=C04B 14/18), not only a section.
+        title: (search.filters.ipc?.length ?? 0) > 1 ? t('patent.ipcArea') : t('patent.ipcSection'),
         values: (facets.section ?? []).filter((v) => v.value),
         label: (v) => (
           <>
@@ -49,11 +50,13 @@ export default function PatentSearchPage() {
         text: (v) => (v.length === 1 ? `${v} ${ipcName(lang, v) ?? ''}` : v),
         single: true,
         visible: 8,
+        // The counts are by section; a class or group from a figure's link (ipc=C04B 14/18) has no count here.
+        partial: true,
       },
       { key: 'industry', title: t('patent.industry'), values: facets.industry ?? [], label: (v, l) => l ?? v, text: (v, l) => l ?? v },
       holderGroup(t('patent.holder'), facets.holder),
     ],
-    [facets, t, lang, areaName],
+    [facets, t, lang, areaName, search.filters.ipc],
   );
 
   const { page: _p, pageSize: _s, ...exportQuery } = query;
