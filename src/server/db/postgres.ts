@@ -5,6 +5,10 @@ import { from as copyFromStream, to as copyToStream } from 'pg-copy-streams';
 import { assertIdentifier, type Db, type Queryable } from './db';
 
 pg.types.setTypeParser(20, (v) => Number(v));
+// bigint[] as numbers too, as the embedded engine gives them (a run's patent ids).
+const INT8_ARRAY = 1016 as Parameters<typeof pg.types.getTypeParser>[0]; // not among the typings' scalar type ids
+const parseBigintArray = pg.types.getTypeParser(INT8_ARRAY);
+pg.types.setTypeParser(INT8_ARRAY, (v: string) => (parseBigintArray(v) as Array<string | null>).map((x) => (x === null ? null : Number(x))));
 pg.types.setTypeParser(1082, (v) => v);
 
 type Client = pg.Pool | pg.PoolClient;
