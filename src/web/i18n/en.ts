@@ -1197,7 +1197,6 @@ export const en: Messages = {
   'jobPhase.importing': 'Checking and importing rows',
   'jobPhase.indexing': 'Building the search indexes (bulk load; search is slower until done)',
   'jobPhase.landscape.match': 'Finding the field’s patents',
-  'jobPhase.landscape.analyse': 'Drawing the landscape',
   'jobPhase.landscape.save': 'Saving the results',
   'jobPhase.landscape.done': 'Done',
   'jobPhase.alerts.fees': 'Checking annual-fee deadlines',

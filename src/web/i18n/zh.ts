@@ -1212,7 +1212,6 @@ export const zh = {
   'jobPhase.importing': '正在逐行检查并导入',
   'jobPhase.indexing': '正在建立检索索引（大批量导入；完成前检索较慢）',
   'jobPhase.landscape.match': '正在检索导航项目的专利',
-  'jobPhase.landscape.analyse': '正在分析专利格局',
   'jobPhase.landscape.save': '正在保存结果',
   'jobPhase.landscape.done': '已完成',
   'jobPhase.alerts.fees': '正在检查年费期限',
