@@ -71,7 +71,8 @@ function runSummary(r: sql.RunRow) {
         ? {
             granted: Number(h.granted ?? 0),
             valid: Number(h.valid ?? 0),
-            lapsed: Number(h.lapsed ?? 0),
+            // The run list reads the lapsed total alone; a whole run carries the lapsed section.
+            lapsed: Number((h.lapsed as { total?: number } | undefined)?.total ?? h.lapsed ?? 0),
             applicants: Number(h.applicants ?? 0),
             localPatents: Number(h.localPatents ?? 0),
             inventionGrantRate: h.inventionGrantRate === null || h.inventionGrantRate === undefined ? null : Number(h.inventionGrantRate),
