@@ -57,4 +57,11 @@ describe('POST /api/operator/<command>', () => {
     expect(broken.data.error.message).toContain('first broken entry: 2 (hash)');
     expect(broken.data.error.details.firstBroken).toMatchObject({ id: 2, reason: 'hash' });
   });
+
+  it('verifies the evidence chains and files', async () => {
+    const ok = await t.agent().post('/api/operator/evidence-verify', {}, bearer);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.data.data).toMatchObject({ ok: true, problems: [] });
+    expect(ok.data.message).toMatch(/^存证完好/);
+  });
 });

@@ -36,6 +36,9 @@ import indicatorRoutes from './domains/insight/indicators/routes';
 import watchRoutes from './domains/insight/watch/routes';
 import landscapeRoutes from './domains/insight/landscape/routes';
 import reportRoutes from './domains/insight/reports/routes';
+import challengeRoutes from './http/challenge';
+import evidenceRoutes from './domains/protection/evidence/routes';
+import infringementReportRoutes from './domains/protection/reports/routes';
 
 /** Every route module of the platform, in one list; a new domain adds its routes here. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -60,6 +63,9 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   watchRoutes,
   landscapeRoutes,
   reportRoutes,
+  challengeRoutes,
+  evidenceRoutes,
+  infringementReportRoutes,
   operatorRoutes,
 ];
 

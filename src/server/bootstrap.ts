@@ -3,7 +3,8 @@ import path from 'node:path';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import type { AppContext } from './context';
-import { SecretBox, randomToken } from './crypto';
+import { SecretBox, deriveKey, randomToken } from './crypto';
+import { PersonalData } from './personal-data';
 import type { Db } from './db/db';
 import { acquireLock, type DataDirLock } from './db/lock';
 import { migrate } from './db/migrate';
@@ -77,6 +78,8 @@ export function buildContext(config: Config, db: Db, opts: { clock?: Clock; demo
     clock: opts.clock ?? systemClock,
     demo: opts.demo,
     totpBox: new SecretBox(opts.secret, 'totp'),
+    personal: new PersonalData(opts.secret),
+    keyFor: (purpose) => deriveKey(opts.secret, purpose),
     files: localFileStore(config.filesDir),
     mailer: createMailer(config.smtp),
   };

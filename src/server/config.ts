@@ -49,6 +49,10 @@ const envSchema = z.object({
   XINZHI_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(20),
   /** Public form submissions per client IP per minute before 429. */
   XINZHI_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+  /** Largest evidence file (images, PDF, video, documents) a form accepts, in MB. */
+  XINZHI_EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(2_000).default(50),
+  /** Work the anti-spam challenge of public forms asks of a browser (leading zero bits of SHA-256). */
+  XINZHI_CHALLENGE_BITS: z.coerce.number().int().min(1).max(24).default(16),
   /** Largest import file accepted (CSV, XLSX, JSON), in MB. */
   XINZHI_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(200),
   /** Test clusters may run PostgreSQL with fsync off; production refuses to start on such a server. */
@@ -78,6 +82,8 @@ export interface Config {
   publicRateLimit: number;
   allowUnsafeDb: boolean;
   importMaxBytes: number;
+  evidenceMaxBytes: number;
+  challengeBits: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -123,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRateLimit: e.XINZHI_PUBLIC_RATE_LIMIT,
     allowUnsafeDb: e.XINZHI_ALLOW_UNSAFE_DB,
     importMaxBytes: e.XINZHI_IMPORT_MAX_MB * 1024 * 1024,
+    evidenceMaxBytes: e.XINZHI_EVIDENCE_MAX_MB * 1024 * 1024,
+    challengeBits: e.XINZHI_CHALLENGE_BITS,
     logLevel: e.LOG_LEVEL,
   } satisfies Config);
 }

@@ -4,6 +4,7 @@ import type { SecretBox } from './crypto';
 import type { Db } from './db/db';
 import type { FileStore } from './files/store';
 import type { Mailer } from './mail/mailer';
+import type { PersonalData } from './personal-data';
 
 /** What every service needs, built once at start-up and passed down; no module-level state. */
 export interface AppContext {
@@ -13,6 +14,10 @@ export interface AppContext {
   /** Demo mode: demo data present, demo accounts usable, banner shown. */
   demo: boolean;
   totpBox: SecretBox;
+  /** Seals, masks and hashes personal data (reporters, parties). */
+  personal: PersonalData;
+  /** A 32-byte key derived from the platform secret for one purpose (signing challenges, exports). */
+  keyFor(purpose: string): Buffer;
   files: FileStore;
   mailer: Mailer;
   /** SHA-256 of the local operator token the CLI uses while this server holds the embedded database. */

@@ -26,11 +26,14 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   }
 }
 
+/** A 32-byte key for one purpose, derived from the platform secret (HKDF-SHA-256). */
+export const deriveKey = (secret: string, purpose: string): Buffer => Buffer.from(hkdfSync('sha256', secret, 'xinzhi', purpose, 32));
+
 /** Authenticated encryption (AES-256-GCM) for small secrets at rest, e.g. TOTP seeds. */
 export class SecretBox {
   private readonly key: Buffer;
   constructor(secret: string, purpose: string) {
-    this.key = Buffer.from(hkdfSync('sha256', secret, 'xinzhi', purpose, 32));
+    this.key = deriveKey(secret, purpose);
   }
   seal(plain: string): string {
     const iv = randomBytes(12);

@@ -46,6 +46,9 @@ export const PERMISSIONS = [
   'insight.landscape',
   'alerts.read',
   'alerts.scan',
+  'protection.reports',
+  'protection.reveal',
+  'protection.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,8 +56,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['area.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'token.manage', 'policy.read', 'outbox.read', 'registry.reference'],
   secadmin: ['area.read', 'org.read', 'user.read', 'user.grant', 'policy.read', 'policy.manage'],
   auditor: ['area.read', 'org.read', 'user.read', 'audit.read'],
-  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets', 'insight.landscape', 'alerts.read', 'alerts.scan'],
-  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read', 'insight.landscape', 'alerts.read'],
+  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets', 'insight.landscape', 'alerts.read', 'alerts.scan', 'protection.reports', 'protection.reveal', 'protection.settings'],
+  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read', 'insight.landscape', 'alerts.read', 'protection.reports', 'protection.reveal'],
   partner: ['area.read', 'registry.read', 'alerts.read'],
   enterprise: ['area.read', 'registry.read', 'alerts.read'],
   university: ['area.read', 'registry.read', 'alerts.read'],

@@ -7,7 +7,7 @@ export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 
 /** Configuration for tests: generous rate limits unless a test asks otherwise. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ XINZHI_SECRET: TEST_SECRET, XINZHI_LOGIN_RATE_LIMIT: '10000', XINZHI_PUBLIC_RATE_LIMIT: '10000', XINZHI_DATA_DIR: '/nonexistent-test-dir', XINZHI_DEMO_PATENTS: '800', XINZHI_DEMO_TRADEMARKS: '300', ...env });
+  return loadConfig({ XINZHI_SECRET: TEST_SECRET, XINZHI_LOGIN_RATE_LIMIT: '10000', XINZHI_PUBLIC_RATE_LIMIT: '10000', XINZHI_CHALLENGE_BITS: '8', XINZHI_DATA_DIR: '/nonexistent-test-dir', XINZHI_DEMO_PATENTS: '800', XINZHI_DEMO_TRADEMARKS: '300', ...env });
 }
 
 export type TemplateKind = 'empty' | 'demo';

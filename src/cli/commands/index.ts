@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import auditVerify from './audit-verify';
 import backup from './backup';
+import evidenceVerify from './evidence-verify';
 import { importGis, importGiUsers, importPatents, importTrademarks } from './import';
 import importResume from './import-resume';
 import migrate from './migrate';
@@ -14,4 +15,4 @@ import userEnable from './user-enable';
 import userResetPassword from './user-reset-password';
 
 /** Every operator command, in the order `xinzhi --help` lists them; a new command adds itself here. */
-export const COMMANDS: readonly Command[] = [migrate, orgCreate, userCreate, userDisable, userEnable, userResetPassword, seedDemo, importPatents, importTrademarks, importGis, importGiUsers, importResume, stats, backup, restore, auditVerify];
+export const COMMANDS: readonly Command[] = [migrate, orgCreate, userCreate, userDisable, userEnable, userResetPassword, seedDemo, importPatents, importTrademarks, importGis, importGiUsers, importResume, stats, backup, restore, auditVerify, evidenceVerify];

@@ -9,6 +9,7 @@ import { readSetting, writeSetting } from '../db/settings';
 import { seedRegionsDemo } from '../domains/regions/demo';
 import { seedRegistryDemo, type RegistryDemoSize } from '../domains/registry/demo';
 import { seedInsightDemo } from '../domains/insight/demo';
+import { seedProtectionDemo } from '../domains/protection/demo';
 
 export interface DemoState {
   enabled: boolean;
@@ -62,6 +63,8 @@ export async function seedDemo(ctx: AppContext, seed: number, onProgress?: (step
   Object.assign(counts, registry);
   onProgress?.('insight');
   Object.assign(counts, await seedInsightDemo(ctx));
+  onProgress?.('protection');
+  counts.infringementReports = await seedProtectionDemo(ctx);
   await writeDemoState(ctx.db, { enabled: true, seed, seededAt: ctx.clock.now().toISOString() });
   await recordAudit(ctx.db, ctx.clock, { actor: systemActor, action: 'seed.demo', details: { seed, ...counts } });
   return { seeded: true, seed, counts, message: `Demo data created with seed ${seed}. / 已生成演示数据（种子 ${seed}）。` };

@@ -27,6 +27,8 @@ export interface FileStore {
   list(): Promise<string[]>;
   /** Writes a file under a given key (restore). */
   putAt(key: string, data: Buffer): Promise<void>;
+  /** Removes a stored file (a refused upload); no error when it is already gone. */
+  remove(key: string): Promise<void>;
 }
 
 const KEY = /^[0-9a-f]{2}\/[0-9a-f-]{36}$/;
@@ -85,6 +87,7 @@ export function localFileStore(root: string): FileStore {
       return { key, sha256: hash.digest('hex'), size };
     },
     putAt,
+    remove: (key) => rm(full(key), { force: true }),
     async list() {
       const out: string[] = [];
       let dirs: string[];

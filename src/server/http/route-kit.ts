@@ -25,3 +25,9 @@ export function sessionOf(req: FastifyRequest) {
   if (!req.session) throw new AppError('unauthenticated', { zh: '此操作需要登录会话', en: 'This action needs a signed-in session' });
   return req.session;
 }
+
+/** Content-Disposition for a download: always an attachment, with an ASCII fallback name and the UTF-8 one. */
+export function disposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -2,7 +2,8 @@ import { landscapeJobHandler } from '../domains/insight/landscape/service';
 import { reportJobHandler } from '../domains/insight/reports/service';
 import { alertScanJobHandler } from '../domains/insight/watch/service';
 import { importJobHandler } from '../domains/registry/import/service';
+import { protectionDailyJobHandler } from '../domains/protection/reports/service';
 import type { JobHandler } from './runner';
 
 /** Every kind of job the platform runs; a domain with long work adds its handler here. */
-export const JOB_HANDLERS: readonly JobHandler[] = [importJobHandler, alertScanJobHandler, landscapeJobHandler, reportJobHandler];
+export const JOB_HANDLERS: readonly JobHandler[] = [importJobHandler, alertScanJobHandler, landscapeJobHandler, reportJobHandler, protectionDailyJobHandler];

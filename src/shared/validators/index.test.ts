@@ -16,6 +16,7 @@ describe('index', () => {
       'maskMobile',
       'maskIdNumber',
       'maskName',
+      'parseIdNumber',
       'areaByCode',
       'isAreaCode',
       'resolveRegionFromAddress',

@@ -138,7 +138,6 @@ export function AppLayout() {
   const mobile = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const { pathname } = useLocation();
   const area = lang === 'zh' ? user.areaName : user.areaNameEn;
 
   return (
@@ -193,22 +192,30 @@ export function AppLayout() {
         </Header>
         <DemoBanner />
         <Content id="main" className="xz-content" tabIndex={-1}>
-          <ErrorBoundary resetKey={pathname}>
-            <Suspense
-              fallback={
-                <div className="xz-page-loading" role="status">
-                  <Spin />
-                </div>
-              }
-            >
-              <Outlet />
-            </Suspense>
-          </ErrorBoundary>
+          <PageOutlet />
         </Content>
         <Footer className="xz-footer">
           {t('app.footer')} · v{meta.version}
         </Footer>
       </Layout>
     </Layout>
+  );
+}
+
+/** The routed page, with a spinner while its code loads and an error boundary reset by navigation. */
+export function PageOutlet() {
+  const { pathname } = useLocation();
+  return (
+    <ErrorBoundary resetKey={pathname}>
+      <Suspense
+        fallback={
+          <div className="xz-page-loading" role="status">
+            <Spin />
+          </div>
+        }
+      >
+        <Outlet />
+      </Suspense>
+    </ErrorBoundary>
   );
 }

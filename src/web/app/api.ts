@@ -112,7 +112,11 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
     throw new ApiError(0, 'network', NETWORK_MESSAGE[language]);
   }
 
-  const text = await res.text();
+  return answerOf<T>(res.status, res.ok, await res.text(), path);
+}
+
+/** The body of a finished request, or the ApiError it stands for (shared by fetch and XHR uploads). */
+function answerOf<T>(status: number, ok: boolean, text: string, path: string): T {
   let data: unknown = undefined;
   if (text) {
     try {
@@ -121,20 +125,51 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DEL
       data = undefined;
     }
   }
-  if (res.ok) return data as T;
+  if (ok) return data as T;
 
   const body = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   const err = new ApiError(
-    res.status,
-    typeof body?.code === 'string' ? body.code : `http_${res.status}`,
-    typeof body?.message === 'string' ? body.message : HTTP_MESSAGE[language](res.status),
+    status,
+    typeof body?.code === 'string' ? body.code : `http_${status}`,
+    typeof body?.message === 'string' ? body.message : HTTP_MESSAGE[language](status),
     body?.details,
   );
   const signingIn = SIGN_IN_PATHS.some((p) => path.startsWith(p));
-  const lostSession = res.status === 401 && (err.code === 'session_expired' || err.code === 'unauthenticated') && !signingIn;
-  const stepRequired = res.status === 403 && err.code === 'step_required';
+  const lostSession = status === 401 && (err.code === 'session_expired' || err.code === 'unauthenticated') && !signingIn;
+  const stepRequired = status === 403 && err.code === 'step_required';
   if ((lostSession || stepRequired) && authProblemHandler) authProblemHandler(err);
   throw err;
+}
+
+/**
+ * One file as multipart/form-data (part name "file") with upload progress (fetch reports none):
+ * the same headers and errors as every other call.
+ */
+export function uploadWithProgress<T>(path: string, file: File, opts: { onProgress?: (percent: number) => void; signal?: AbortSignal } = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', language === 'zh' ? 'zh-CN' : 'en');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && opts.onProgress) opts.onProgress(Math.min(99, Math.round((e.loaded / e.total) * 100)));
+    };
+    xhr.onload = () => {
+      try {
+        resolve(answerOf<T>(xhr.status, xhr.status >= 200 && xhr.status < 300, xhr.responseText, path));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', NETWORK_MESSAGE[language]));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
+    opts.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const body = new FormData();
+    body.append('file', file, file.name);
+    xhr.send(body);
+  });
 }
 
 export const http = {

@@ -5,6 +5,7 @@ import {
   FundOutlined,
   AuditOutlined,
   AimOutlined,
+  AlertOutlined,
   CloudUploadOutlined,
   CompassOutlined,
   FileTextOutlined,
@@ -16,6 +17,7 @@ import {
   MailOutlined,
   NodeIndexOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   TagsOutlined,
   TeamOutlined,
   UserOutlined,
@@ -65,6 +67,13 @@ export const NAV: NavGroup[] = [
       { path: '/insight/landscapes', label: 'nav.landscapes', icon: <CompassOutlined />, permission: 'insight.read' },
       { path: '/insight/reports', label: 'nav.reports', icon: <FileTextOutlined />, permission: 'insight.read' },
       { path: '/insight/alerts', label: 'nav.alerts', icon: <BellOutlined />, permission: 'alerts.read' },
+    ],
+  },
+  {
+    label: 'nav.groupProtection',
+    items: [
+      { path: '/protection/reports', label: 'nav.reportList', icon: <AlertOutlined />, permission: 'protection.reports' },
+      { path: '/protection/settings', label: 'nav.reportSettings', icon: <SettingOutlined />, permission: 'protection.settings' },
     ],
   },
   {

@@ -1,5 +1,5 @@
 import { lazy, type ReactNode } from 'react';
-import { createBrowserRouter, Outlet } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet } from 'react-router';
 import type { Permission } from './api-types';
 import { RouteError } from './errors';
 import { RequirePermission, RequireSession } from './guards';
@@ -40,6 +40,13 @@ const WatchesPage = lazy(() => import('../domains/insight/WatchesPage'));
 const LandscapeListPage = lazy(() => import('../domains/insight/landscape/LandscapeListPage'));
 const LandscapeDetailPage = lazy(() => import('../domains/insight/landscape/LandscapeDetailPage'));
 const ReportsPage = lazy(() => import('../domains/insight/reports/ReportsPage'));
+const PublicLayout = lazy(() => import('../domains/protection/public/PublicLayout'));
+const PublicReportPage = lazy(() => import('../domains/protection/public/ReportPage'));
+const PublicTrackPage = lazy(() => import('../domains/protection/public/TrackPage'));
+const PublicVerifyPage = lazy(() => import('../domains/protection/public/VerifyPage'));
+const ReportListPage = lazy(() => import('../domains/protection/reports/ReportListPage'));
+const ReportDetailPage = lazy(() => import('../domains/protection/reports/ReportDetailPage'));
+const ReportSettingsPage = lazy(() => import('../domains/protection/settings/ReportSettingsPage'));
 
 const guard = (permission: Permission | readonly Permission[], page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 const handle = (h: RouteHandle) => h;
@@ -54,6 +61,18 @@ export const router = createBrowserRouter([
       { path: 'mfa', element: <MfaStepPage /> },
       { path: 'enrol', element: <EnrolStepPage /> },
       { path: 'password', element: <PasswordStepPage /> },
+    ],
+  },
+  {
+    // Open to everyone, signed in or not: reporting, following a report, checking evidence.
+    path: '/public',
+    element: <PublicLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/public/report" replace /> },
+      { path: 'report', element: <PublicReportPage /> },
+      { path: 'track', element: <PublicTrackPage /> },
+      { path: 'verify', element: <PublicVerifyPage /> },
     ],
   },
   {
@@ -112,6 +131,16 @@ export const router = createBrowserRouter([
           { path: 'landscapes/:id', element: guard('insight.read', <LandscapeDetailPage />), handle: handle({ parent: { path: '/insight/landscapes', crumb: 'nav.landscapes' }, crumb: 'ls.detail' }) },
           { path: 'alerts', element: guard('alerts.read', <AlertsPage />), handle: handle({ crumb: 'nav.alerts' }) },
           { path: 'watches', element: guard('alerts.read', <WatchesPage />), handle: handle({ parent: { path: '/insight/alerts', crumb: 'nav.alerts' }, crumb: 'nav.watches' }) },
+        ],
+      },
+      {
+        path: 'protection',
+        element: <Outlet />,
+        handle: handle({ crumb: 'nav.groupProtection' }),
+        children: [
+          { path: 'reports', element: guard('protection.reports', <ReportListPage />), handle: handle({ crumb: 'nav.reportList' }) },
+          { path: 'reports/:id', element: guard('protection.reports', <ReportDetailPage />), handle: handle({ parent: { path: '/protection/reports', crumb: 'nav.reportList' }, crumb: 'prd.crumb' }) },
+          { path: 'settings', element: guard('protection.settings', <ReportSettingsPage />), handle: handle({ crumb: 'nav.reportSettings' }) },
         ],
       },
       { path: 'users', element: guard('user.read', <UserListPage />), handle: handle({ crumb: 'nav.users' }) },

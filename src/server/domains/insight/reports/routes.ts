@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../context';
-import { errors, typed } from '../../../http/route-kit';
+import { disposition, errors, typed } from '../../../http/route-kit';
 import { jobView } from '../../../jobs/schema';
 import { toJobView } from '../../../jobs/view';
-import { disposition } from '../../registry/export/sheet';
 import * as schema from './schema';
 import * as service from './service';
 

@@ -136,10 +136,13 @@ describe('watch lists and alerts', () => {
   it('queues the scan once a day by itself', async () => {
     const { JobRunner } = await import('../../../jobs/runner');
     const { JOB_HANDLERS } = await import('../../../jobs/handlers');
-    await t.db.query("DELETE FROM jobs WHERE kind = 'alert-scan'");
+    const daily = JOB_HANDLERS.filter((h) => h.daily).map((h) => h.kind);
+    expect(daily).toContain('alert-scan');
+    await t.db.query('DELETE FROM jobs WHERE kind = ANY($1)', [daily]);
     const runner = new JobRunner(t.ctx, JOB_HANDLERS);
-    expect(await runner.scheduleDaily()).toBe(1);
+    expect(await runner.scheduleDaily()).toBe(daily.length);
     expect(await runner.scheduleDaily()).toBe(0);
+    expect((await t.db.query("SELECT 1 FROM jobs WHERE kind = 'alert-scan'")).length).toBe(1);
   });
 
   it('computes the same fee dates and term ends in SQL as the rules in fees.ts, leap days and year ends included', async () => {

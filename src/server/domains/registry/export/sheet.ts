@@ -1,3 +1,4 @@
+import { disposition } from '../../../http/route-kit';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -26,11 +27,6 @@ function csvField(v: string | number | null): string {
 export const csvLine = (cells: readonly SheetCell[]) => cells.map((c) => csvField(safeCell(c))).join(',');
 
 /** RFC 6266 / 5987: a Chinese file name that every browser saves correctly. */
-export function disposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 /**
  * Streams rows to the client as XLSX or CSV (UTF-8 with BOM for Excel) as they are produced, so an
  * export of 100,000 rows never sits in memory.

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import parserStream from 'stream-json';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import jsonlParser from 'stream-json/jsonl/parser.js';
-import yauzl from 'yauzl';
+import { inspectZip } from '../../../files/zip-check';
 import { invalid, AppError } from '../../../errors';
 
 /**
@@ -99,32 +99,10 @@ export async function sniff(path: string, limits: ImportLimits): Promise<FileInf
 
 /** UP-1: a workbook is checked from its zip directory before a single entry is unpacked. */
 async function checkWorkbook(path: string, limits: ImportLimits): Promise<void> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: true }, (err, z) => (err || !z ? reject(err ?? new Error('zip')) : resolve(z))),
-  ).catch(() => {
-    throw refuse('XLSX 文件已损坏，无法读取', 'The XLSX file is damaged and cannot be read');
-  });
-  let entries = 0;
-  let unpacked = 0;
-  let workbook = false;
-  await new Promise<void>((resolve, reject) => {
-    zip.on('entry', (e: yauzl.Entry) => {
-      entries++;
-      unpacked += e.uncompressedSize;
-      if (e.fileName === 'xl/workbook.xml') workbook = true;
-      const ratio = e.compressedSize > 0 ? e.uncompressedSize / e.compressedSize : 0;
-      if (entries > limits.maxEntries || unpacked > limits.maxUnpackedBytes || ratio > 1000) {
-        zip.close();
-        reject(refuse('XLSX 文件解压后过大或结构异常（疑似压缩炸弹），已拒绝', 'The XLSX file would unpack to too much data or has an abnormal structure (a zip bomb?); refused'));
-        return;
-      }
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve());
-    zip.on('error', () => reject(refuse('XLSX 文件已损坏，无法读取', 'The XLSX file is damaged and cannot be read')));
-    zip.readEntry();
-  });
-  if (!workbook) throw refuse('压缩包不是 XLSX 工作簿', 'The zip archive is not an XLSX workbook');
+  const verdict = await inspectZip(path, limits);
+  if (!verdict.ok && verdict.reason === 'damaged') throw refuse('XLSX 文件已损坏，无法读取', 'The XLSX file is damaged and cannot be read');
+  if (!verdict.ok) throw refuse('XLSX 文件解压后过大或结构异常（疑似压缩炸弹），已拒绝', 'The XLSX file would unpack to too much data or has an abnormal structure (a zip bomb?); refused');
+  if (!verdict.names.has('xl/workbook.xml')) throw refuse('压缩包不是 XLSX 工作簿', 'The zip archive is not an XLSX workbook');
 }
 
 /** Decodes a byte stream in the detected encoding, across chunk boundaries. */

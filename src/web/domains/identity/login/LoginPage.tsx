@@ -1,6 +1,7 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileSearchOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { InputRef } from 'antd';
 import { isApiError } from '../../../app/api';
 import { errorText } from '../../../app/errors';
@@ -67,6 +68,18 @@ export default function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t('auth.forgotHint')}
         </Typography.Paragraph>
+        <nav className="xz-login-public" aria-label={t('pub.navLabel')}>
+          <div className="xz-login-public-title">{t('pub.loginLinksTitle')}</div>
+          <Link to="/public/report">
+            <AlertOutlined aria-hidden /> {t('pub.navReport')}
+          </Link>
+          <Link to="/public/track">
+            <FileSearchOutlined aria-hidden /> {t('pub.navTrack')}
+          </Link>
+          <Link to="/public/verify">
+            <SafetyCertificateOutlined aria-hidden /> {t('pub.navVerify')}
+          </Link>
+        </nav>
       </Card>
       {meta.demo && meta.demoAccounts && meta.demoPassword && (
         <DemoAccounts accounts={meta.demoAccounts} password={meta.demoPassword} onPick={fill} />

@@ -1,0 +1,122 @@
+import { FileOutlined, MessageOutlined, SwapRightOutlined } from '@ant-design/icons';
+import { Flex, Tag, Timeline, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { areaByCode } from '../../../../shared/validators/region';
+import { formatDateTime } from '../../../app/format';
+import { useI18n, type Lang, type Translate } from '../../../app/i18n';
+import type { ChainEntry } from '../api';
+import { shortHash } from '../hash';
+import { formatYuan, reportStatusName, rewardStatusName } from '../labels';
+
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+const areaText = (code: unknown, lang: Lang) => {
+  const a = typeof code === 'string' ? areaByCode(code) : undefined;
+  return a ? (lang === 'zh' ? a.name : a.nameEn) : str(code);
+};
+
+function sizeText(n: unknown): string {
+  if (typeof n !== 'number') return '';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** What one entry says, in words. */
+function describe(e: ChainEntry, t: Translate, lang: Lang): { title: ReactNode; lines: string[] } {
+  const p = e.payload;
+  const lines: string[] = [];
+  if (e.kind === 'file') {
+    if (str(p.sha256)) lines.push(`SHA-256 ${p.sha256 as string}`);
+    return { title: t('prd.hist.file', { name: str(p.name) ?? `#${e.fileId ?? ''}`, size: sizeText(p.size) }), lines };
+  }
+  if (e.kind === 'note') {
+    return { title: str(p.text) ?? str(p.note) ?? JSON.stringify(p), lines };
+  }
+  const reward = p.reward && typeof p.reward === 'object' ? (p.reward as Record<string, unknown>) : null;
+  if (reward) {
+    if (typeof reward.level === 'number') lines.push(t('prd.hist.level', { n: reward.level }));
+    if (typeof reward.amount === 'number') lines.push(t('prd.hist.amount', { amount: formatYuan(reward.amount) }));
+    if (str(reward.reason)) lines.push(t('prd.hist.reason', { text: reward.reason as string }));
+    return {
+      title: (
+        <>
+          {t('prd.hist.reward')}：{str(reward.from) ? rewardStatusName(t, reward.from as string) : '—'} <SwapRightOutlined aria-label="→" /> {rewardStatusName(t, String(reward.to))}
+        </>
+      ),
+      lines,
+    };
+  }
+  const from = str(p.from);
+  const to = str(p.to);
+  if (str(p.areaFrom) !== null || (from && from === to && p.areaCode)) {
+    lines.push(t('prd.hist.assigned', { from: areaText(p.areaFrom, lang) ?? t('prl.areaNone'), to: areaText(p.areaCode, lang) ?? '—' }));
+  } else if (p.areaCode) {
+    lines.push(t('prd.hist.area', { area: areaText(p.areaCode, lang) ?? '—' }));
+  }
+  if (str(p.reason)) lines.push(t('prd.hist.reason', { text: p.reason as string }));
+  if (typeof p.duplicateOf === 'number') lines.push(t('prd.hist.duplicateOf', { id: p.duplicateOf }));
+  if (typeof p.violation === 'boolean') lines.push(p.violation ? t('prd.violationYes') : t('prd.violationNo'));
+  if (typeof p.caseValue === 'number') lines.push(`${t('prd.caseValue')}：${formatYuan(p.caseValue)}`);
+  if (str(p.decisionNo)) lines.push(`${t('prd.decisionNo')}：${p.decisionNo as string}`);
+  if (str(p.note)) lines.push(t('prd.hist.note', { text: p.note as string }));
+  const title =
+    from === null ? (
+      t('prd.hist.submitted')
+    ) : from === to ? (
+      t('prd.hist.assign')
+    ) : (
+      <>
+        {reportStatusName(t, from)} <SwapRightOutlined aria-label="→" /> {reportStatusName(t, to ?? '')}
+      </>
+    );
+  return { title, lines };
+}
+
+const KIND_COLOR: Record<ChainEntry['kind'], string> = { file: 'geekblue', state: 'blue', note: 'default' };
+
+/** The report's evidence chain: every state change and file, each entry sealed with the hash of the one before. */
+export function HistoryTimeline({ entries }: { entries: ChainEntry[] }) {
+  const { t, lang } = useI18n();
+  return (
+    <Timeline
+      className="xz-history"
+      items={entries.map((e) => {
+        const d = describe(e, t, lang);
+        return {
+          key: e.seq,
+          icon: e.kind === 'file' ? <FileOutlined /> : e.kind === 'note' ? <MessageOutlined /> : undefined,
+          content: (
+            <Flex vertical gap={2} className="xz-history-entry">
+              <Flex gap={8} wrap="wrap" align="center">
+                <span className="xz-history-seq xz-num">#{e.seq}</span>
+                <Tag color={KIND_COLOR[e.kind]}>{t(`prd.kind.${e.kind}`)}</Tag>
+                <span className="xz-history-title">{d.title}</span>
+              </Flex>
+              {d.lines.map((l) => (
+                <Typography.Text key={l} type="secondary" className="xz-small xz-break">
+                  {l}
+                </Typography.Text>
+              ))}
+              <Typography.Text type="secondary" className="xz-small">
+                {e.actor === 'anonymous' ? t('prd.actorAnonymous') : e.actor} · <span className="xz-num">{formatDateTime(e.at)}</span> ·{' '}
+                <Tooltip
+                  title={
+                    <span className="xz-mono xz-break">
+                      {t('prd.hash')}：{e.hash}
+                      <br />
+                      {t('prd.prevHash')}：{e.prevHash}
+                    </span>
+                  }
+                >
+                  <code className="xz-mono" tabIndex={0}>
+                    {shortHash(e.hash)}
+                  </code>
+                </Tooltip>
+              </Typography.Text>
+            </Flex>
+          ),
+        };
+      })}
+    />
+  );
+}
