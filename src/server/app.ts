@@ -39,6 +39,7 @@ import reportRoutes from './domains/insight/reports/routes';
 import challengeRoutes from './http/challenge';
 import evidenceRoutes from './domains/protection/evidence/routes';
 import infringementReportRoutes from './domains/protection/reports/routes';
+import keyListRoutes from './domains/protection/keylist/routes';
 
 /** Every route module of the platform, in one list; a new domain adds its routes here. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -66,6 +67,7 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   challengeRoutes,
   evidenceRoutes,
   infringementReportRoutes,
+  keyListRoutes,
   operatorRoutes,
 ];
 

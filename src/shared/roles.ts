@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   'protection.reports',
   'protection.reveal',
   'protection.settings',
+  'protection.keylist.apply',
+  'protection.keylist.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,10 +58,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['area.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'token.manage', 'policy.read', 'outbox.read', 'registry.reference'],
   secadmin: ['area.read', 'org.read', 'user.read', 'user.grant', 'policy.read', 'policy.manage'],
   auditor: ['area.read', 'org.read', 'user.read', 'audit.read'],
-  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets', 'insight.landscape', 'alerts.read', 'alerts.scan', 'protection.reports', 'protection.reveal', 'protection.settings'],
-  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read', 'insight.landscape', 'alerts.read', 'protection.reports', 'protection.reveal'],
+  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets', 'insight.landscape', 'alerts.read', 'alerts.scan', 'protection.reports', 'protection.reveal', 'protection.settings', 'protection.keylist.review'],
+  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read', 'insight.landscape', 'alerts.read', 'protection.reports', 'protection.reveal', 'protection.keylist.review'],
   partner: ['area.read', 'registry.read', 'alerts.read'],
-  enterprise: ['area.read', 'registry.read', 'alerts.read'],
+  enterprise: ['area.read', 'registry.read', 'alerts.read', 'protection.keylist.apply'],
   university: ['area.read', 'registry.read', 'alerts.read'],
   agency: ['area.read', 'registry.read', 'alerts.read'],
   bank: ['area.read', 'registry.read', 'alerts.read'],

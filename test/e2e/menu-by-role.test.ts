@@ -25,19 +25,22 @@ const IMPORT = '数据导入';
 const INDUSTRIES = '产业分类映射';
 const INSIGHT = ['统计分析', '指标与目标', '专利导航', '分析报告'];
 const ALERTS = '预警提醒';
-// 保护 (protection.reports for city and county desks; the settings for the city office).
+// 保护 (protection.reports and the key-protection list for city and county desks; the settings for
+// the city office; applying to the key-protection list for enterprises).
 const REPORTS = '举报线索';
+const KEY_LIST = '重点关注名录';
 const REPORT_SETTINGS = '举报设置';
+const KEY_LIST_APPLY = '重点关注名录申请';
 
 const MENUS: Record<string, string[]> = {
   admin: [HOME, INDUSTRIES, AREAS, ORGS, USERS, POLICY, OUTBOX, ACCOUNT],
   security: [HOME, AREAS, ORGS_RO, USERS, POLICY, ACCOUNT],
   auditor: [HOME, AREAS, ORGS_RO, USERS, AUDIT, ACCOUNT],
-  city: [HOME, ...REGISTRY, UNRESOLVED, IMPORT, INDUSTRIES, ...INSIGHT, ALERTS, REPORTS, REPORT_SETTINGS, AREAS, ORGS_RO, ACCOUNT],
-  gushi: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, AREAS, ORGS_RO, ACCOUNT],
-  shangtianti: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, AREAS, ORGS_RO, ACCOUNT],
+  city: [HOME, ...REGISTRY, UNRESOLVED, IMPORT, INDUSTRIES, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, REPORT_SETTINGS, AREAS, ORGS_RO, ACCOUNT],
+  gushi: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, AREAS, ORGS_RO, ACCOUNT],
+  shangtianti: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, AREAS, ORGS_RO, ACCOUNT],
   court: [HOME, ...REGISTRY, ALERTS, AREAS, ACCOUNT],
-  lingrui: [HOME, ...REGISTRY, ALERTS, AREAS, ACCOUNT],
+  lingrui: [HOME, ...REGISTRY, ALERTS, KEY_LIST_APPLY, AREAS, ACCOUNT],
   xynu: [HOME, ...REGISTRY, ALERTS, AREAS, ACCOUNT],
   agency: [HOME, ...REGISTRY, ALERTS, AREAS, ACCOUNT],
   bank: [HOME, ...REGISTRY, ALERTS, AREAS, ACCOUNT],

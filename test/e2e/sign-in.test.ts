@@ -66,7 +66,7 @@ describe('signed in as the city office', () => {
 
     // City officer menu in Chinese.
     const zhMenu = await mainMenu(page).getByRole('menuitem').allInnerTexts();
-    expect(zhMenu).toEqual(['工作台', '专利检索', '商标检索', '地理标志', '权利人', '地区待定权利人', '数据导入', '产业分类映射', '统计分析', '指标与目标', '专利导航', '分析报告', '预警提醒', '举报线索', '举报设置', '地区与人口', '机构名录', '账号与安全']);
+    expect(zhMenu).toEqual(['工作台', '专利检索', '商标检索', '地理标志', '权利人', '地区待定权利人', '数据导入', '产业分类映射', '统计分析', '指标与目标', '专利导航', '分析报告', '预警提醒', '举报线索', '重点关注名录', '举报设置', '地区与人口', '机构名录', '账号与安全']);
 
     // Switch to English: menu, headings and html lang follow.
     await page.getByLabel('界面语言').getByText('English', { exact: true }).click();
@@ -87,6 +87,7 @@ describe('signed in as the city office', () => {
       'Reports',
       'Alerts',
       'Infringement reports',
+      'Key-protection list',
       'Report settings',
       'Areas & population',
       'Organisation directory',

@@ -63,9 +63,35 @@ export async function seedDemo(ctx: AppContext, seed: number, onProgress?: (step
   Object.assign(counts, registry);
   onProgress?.('insight');
   Object.assign(counts, await seedInsightDemo(ctx));
+  counts.linkedFirms = await linkDemoFirms(ctx);
   onProgress?.('protection');
-  counts.infringementReports = await seedProtectionDemo(ctx);
+  Object.assign(counts, await seedProtectionDemo(ctx));
   await writeDemoState(ctx.db, { enabled: true, seed, seededAt: ctx.clock.now().toISOString() });
   await recordAudit(ctx.db, ctx.clock, { actor: systemActor, action: 'seed.demo', details: { seed, ...counts } });
   return { seeded: true, seed, counts, message: `Demo data created with seed ${seed}. / 已生成演示数据（种子 ${seed}）。` };
+}
+
+/**
+ * Gives each demo enterprise the credit code of a register holder in its area that has the most
+ * public patents and belongs to no organisation yet, so that its own rights (found by credit code)
+ * exist: the key-protection list, its alerts. The register is synthetic; so is this link.
+ */
+async function linkDemoFirms(ctx: AppContext): Promise<number> {
+  const firms = await ctx.db.query<{ id: string; area_code: string }>(
+    `SELECT o.id, o.area_code FROM organisations o
+      WHERE o.kind = 'enterprise' AND o.is_demo AND NOT EXISTS (SELECT 1 FROM holders h WHERE h.uscc = o.uscc) ORDER BY o.name`,
+  );
+  let linked = 0;
+  for (const f of firms) {
+    const [pick] = await ctx.db.query<{ uscc: string }>(
+      `SELECT h.uscc FROM holders h JOIN patent_holders ph ON ph.holder_id = h.id JOIN patents p ON p.id = ph.patent_id
+        WHERE h.uscc IS NOT NULL AND h.area_code = $1 AND p.visibility = 'public' AND NOT EXISTS (SELECT 1 FROM organisations o WHERE o.uscc = h.uscc)
+        GROUP BY h.uscc ORDER BY count(*) DESC, h.uscc LIMIT 1`,
+      [f.area_code],
+    );
+    if (!pick) continue;
+    await ctx.db.query('UPDATE organisations SET uscc = $2 WHERE id = $1', [f.id, pick.uscc]);
+    linked++;
+  }
+  return linked;
 }

@@ -18,6 +18,7 @@ import {
   NodeIndexOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  StarOutlined,
   TagsOutlined,
   TeamOutlined,
   UserOutlined,
@@ -72,7 +73,9 @@ export const NAV: NavGroup[] = [
   {
     label: 'nav.groupProtection',
     items: [
+      { path: '/protection/key-list/mine', label: 'nav.keyListApply', icon: <StarOutlined />, permission: 'protection.keylist.apply' },
       { path: '/protection/reports', label: 'nav.reportList', icon: <AlertOutlined />, permission: 'protection.reports' },
+      { path: '/protection/key-list', label: 'nav.keyList', icon: <StarOutlined />, permission: 'protection.keylist.review' },
       { path: '/protection/settings', label: 'nav.reportSettings', icon: <SettingOutlined />, permission: 'protection.settings' },
     ],
   },

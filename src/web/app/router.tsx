@@ -44,9 +44,13 @@ const PublicLayout = lazy(() => import('../domains/protection/public/PublicLayou
 const PublicReportPage = lazy(() => import('../domains/protection/public/ReportPage'));
 const PublicTrackPage = lazy(() => import('../domains/protection/public/TrackPage'));
 const PublicVerifyPage = lazy(() => import('../domains/protection/public/VerifyPage'));
+const PublicKeyListPage = lazy(() => import('../domains/protection/public/KeyListPage'));
 const ReportListPage = lazy(() => import('../domains/protection/reports/ReportListPage'));
 const ReportDetailPage = lazy(() => import('../domains/protection/reports/ReportDetailPage'));
 const ReportSettingsPage = lazy(() => import('../domains/protection/settings/ReportSettingsPage'));
+const KeyListPage = lazy(() => import('../domains/protection/keylist/KeyListPage'));
+const KeyListDetailPage = lazy(() => import('../domains/protection/keylist/KeyListDetailPage'));
+const KeyListMinePage = lazy(() => import('../domains/protection/keylist/KeyListMinePage'));
 
 const guard = (permission: Permission | readonly Permission[], page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 const handle = (h: RouteHandle) => h;
@@ -64,7 +68,7 @@ export const router = createBrowserRouter([
     ],
   },
   {
-    // Open to everyone, signed in or not: reporting, following a report, checking evidence.
+    // Open to everyone, signed in or not: reporting, following a report, checking evidence, the key-protection list.
     path: '/public',
     element: <PublicLayout />,
     errorElement: <RouteError />,
@@ -73,6 +77,7 @@ export const router = createBrowserRouter([
       { path: 'report', element: <PublicReportPage /> },
       { path: 'track', element: <PublicTrackPage /> },
       { path: 'verify', element: <PublicVerifyPage /> },
+      { path: 'key-list', element: <PublicKeyListPage /> },
     ],
   },
   {
@@ -141,6 +146,9 @@ export const router = createBrowserRouter([
           { path: 'reports', element: guard('protection.reports', <ReportListPage />), handle: handle({ crumb: 'nav.reportList' }) },
           { path: 'reports/:id', element: guard('protection.reports', <ReportDetailPage />), handle: handle({ parent: { path: '/protection/reports', crumb: 'nav.reportList' }, crumb: 'prd.crumb' }) },
           { path: 'settings', element: guard('protection.settings', <ReportSettingsPage />), handle: handle({ crumb: 'nav.reportSettings' }) },
+          { path: 'key-list', element: guard('protection.keylist.review', <KeyListPage />), handle: handle({ crumb: 'nav.keyList' }) },
+          { path: 'key-list/mine', element: guard('protection.keylist.apply', <KeyListMinePage />), handle: handle({ crumb: 'nav.keyListApply' }) },
+          { path: 'key-list/:id', element: guard('protection.keylist.review', <KeyListDetailPage />), handle: handle({ parent: { path: '/protection/key-list', crumb: 'nav.keyList' }, crumb: 'kl.crumb' }) },
         ],
       },
       { path: 'users', element: guard('user.read', <UserListPage />), handle: handle({ crumb: 'nav.users' }) },

@@ -6,6 +6,7 @@ import type { Actor } from '../../actor';
 import { ManualClock } from '../../clock';
 import type { AppContext } from '../../context';
 import { PNG_PIXEL } from './evidence/sample';
+import * as keylist from './keylist/service';
 import * as reports from './reports/service';
 import * as sql from './reports/queries';
 
@@ -162,8 +163,8 @@ const DEMO_REPORTS: DemoReport[] = [
   },
 ];
 
-/** Seeds the demo reports; returns how many. */
-export async function seedProtectionDemo(ctx: AppContext): Promise<number> {
+/** Seeds the demo reports and key-list applications; returns how many of each. */
+export async function seedProtectionDemo(ctx: AppContext): Promise<{ infringementReports: number; keyListEntries: number }> {
   const today = todayInChina(ctx.clock.now().getTime());
   const users = await ctx.db.query<{ id: string; username: string; org_id: string; roles: string[]; area_scope: string }>(
     "SELECT id, username, org_id, roles, area_scope FROM users WHERE username IN ('city', 'gushi')",
@@ -222,5 +223,37 @@ export async function seedProtectionDemo(ctx: AppContext): Promise<number> {
       }
     }
   }
-  return DEMO_REPORTS.length;
+  return { infringementReports: DEMO_REPORTS.length, keyListEntries: await seedKeyList(ctx, actorOf) };
+}
+
+/**
+ * Key-list applications of the demo firms that have rights in the register: one listed, one with
+ * its county desk, one with the city office. 羚锐 is left to apply itself.
+ */
+async function seedKeyList(ctx: AppContext, officer: (username: string) => Actor): Promise<number> {
+  const firms = await ctx.db.query<{ id: string; name: string }>(
+    `SELECT o.id, o.name FROM organisations o WHERE o.kind = 'enterprise' AND o.is_demo AND o.name <> '河南羚锐制药股份有限公司'
+        AND EXISTS (SELECT 1 FROM holders h WHERE h.uscc = o.uscc) ORDER BY o.name`,
+  );
+  const plans: Record<string, { industry: string; reasons: string; steps: Array<'county' | 'approve'> }> = {
+    固始县皇姑山食品有限公司: { industry: '食品加工', reasons: '“皇姑山”商标产品在外地市场多次出现仿冒，申请列入重点关注名录。（演示数据）', steps: ['county', 'approve'] },
+    河南上天梯珍珠岩新材料有限公司: { industry: '新材料（非金属矿）', reasons: '膨胀珍珠岩保温材料核心专利被同行仿制，申请重点保护。（演示数据）', steps: [] },
+    信阳浉河云雾茶业有限公司: { industry: '茶叶（信阳毛尖）', reasons: '茶叶加工专利与商标遭网店冒用，申请重点保护。（演示数据）', steps: ['county'] },
+  };
+  let n = 0;
+  for (const f of firms) {
+    const plan = plans[f.name];
+    if (!plan) continue;
+    const firm: Actor = { kind: 'user', id: null, name: `${f.name}（演示）`, orgId: f.id, roles: ['enterprise'], scope: '411500', ip: null };
+    const candidates = (await keylist.mine(ctx, firm)).candidates;
+    const chosen = [...candidates].sort((a, b) => Number(b.status === 'valid' || b.status === 'registered') - Number(a.status === 'valid' || a.status === 'registered')).slice(0, 3);
+    if (chosen.length === 0) continue;
+    const entry = await keylist.apply(ctx, firm, { industry: plan.industry, reasons: plan.reasons, contactName: '张经理', contactPhone: '13903760010', rights: chosen.map((r) => ({ type: r.type, id: r.id })) }, { isDemo: true });
+    for (const s of plan.steps) {
+      if (s === 'county') await keylist.countyPass(ctx, entry.areaCode === '411525' ? officer('gushi') : officer('city'), entry.id, '企业情况属实（演示）');
+      else await keylist.approve(ctx, officer('city'), entry.id, '列入重点关注名录（演示）');
+    }
+    n++;
+  }
+  return n;
 }

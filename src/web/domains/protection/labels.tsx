@@ -1,7 +1,7 @@
 import { Tag, Tooltip } from 'antd';
 import { REPORT_STATUSES, REWARD_STATUSES, RIGHT_KINDS, type ReportStatus, type RewardStatus, type RightKind } from '../../../shared/protection/reports';
 import { codeLabel } from '../../app/labels';
-import { useT, type Translate } from '../../app/i18n';
+import { useT, type MessageKey, type Translate } from '../../app/i18n';
 import { formatDate } from '../../app/format';
 
 export { REPORT_STATUSES, REWARD_STATUSES, RIGHT_KINDS };
@@ -45,16 +45,16 @@ export function RightKindTag({ kind }: { kind: RightKind }) {
 }
 
 /** A deadline: its date, and a red 已逾期 when it has passed without the step being taken. */
-export function DueText({ date, overdue }: { date: string | null; overdue: boolean }) {
+export function DueText({ date, overdue, label = 'pr.overdue', hint = 'pr.overdueHint' }: { date: string | null; overdue: boolean; label?: MessageKey; hint?: MessageKey }) {
   const t = useT();
   if (!date) return <span className="xz-muted">—</span>;
   return (
     <span className="xz-nowrap">
       <span className="xz-num">{formatDate(date)}</span>
       {overdue && (
-        <Tooltip title={t('pr.overdueHint')}>
+        <Tooltip title={t(hint)}>
           <Tag color="red" className="xz-tag-inline" tabIndex={0}>
-            {t('pr.overdue')}
+            {t(label)}
           </Tag>
         </Tooltip>
       )}

@@ -4,6 +4,7 @@ import { parseApplicationNumber } from '../../../../shared/validators';
 import { todayInChina } from '../../../../shared/registry/normalise';
 import type { Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
+import type { Queryable } from '../../../db/db';
 import { conflict, invalid, notFound } from '../../../errors';
 import { enqueueJob, type JobHandler } from '../../../jobs/runner';
 import { appendAudit, recordAudit } from '../../identity/audit/service';
@@ -205,4 +206,17 @@ export async function removeWatch(ctx: AppContext, actor: Actor, id: number): Pr
     if (!row) throw notFound({ zh: '没有这条关注', en: 'No such watch' });
     await appendAudit(tx, ctx.clock, { actor, action: 'watch.remove', targetType: 'watch', targetId: String(id), before: watchView(row) });
   });
+}
+
+/**
+ * Makes people follow rights on another domain's behalf (a firm listed for key protection: its
+ * holders and IPC areas, for the firm and its desk), in the caller's transaction. Existing watches
+ * stay as they are; returns how many were added.
+ */
+export async function followOnBehalf(tx: Queryable, userIds: readonly string[], watches: ReadonlyArray<{ kind: 'holder' | 'ipc'; value: string; label: string }>): Promise<number> {
+  let added = 0;
+  for (const userId of new Set(userIds)) {
+    for (const w of watches) if (await sql.insertWatch(tx, { userId, kind: w.kind, value: w.value, label: w.label, query: null })) added++;
+  }
+  return added;
 }

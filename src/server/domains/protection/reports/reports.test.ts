@@ -297,7 +297,7 @@ describe('infringement reports with rewards', () => {
     // Tamper only with this test's own upload: the demo files are shared by every test database.
     const [f] = await t.db.query<{ file_key: string; id: number }>("SELECT file_key, id::int AS id FROM evidence_files WHERE subject_kind = 'report' AND sha256 = $1 ORDER BY id LIMIT 1", [sha(PNG)]);
     await writeFile(t.ctx.files.pathOf(f?.file_key as string), Buffer.concat([PNG, Buffer.from('x')]));
-    await t.db.exec("ALTER TABLE evidence_chain DISABLE TRIGGER USER; UPDATE evidence_chain SET payload = '{\"from\":null,\"to\":\"rejected\"}' WHERE seq = 1 AND subject_id = (SELECT min(subject_id) FROM evidence_chain); ALTER TABLE evidence_chain ENABLE TRIGGER USER");
+    await t.db.exec("ALTER TABLE evidence_chain DISABLE TRIGGER USER; UPDATE evidence_chain SET payload = '{\"from\":null,\"to\":\"rejected\"}' WHERE seq = 1 AND subject_kind = 'report' AND subject_id = (SELECT min(subject_id) FROM evidence_chain WHERE subject_kind = 'report'); ALTER TABLE evidence_chain ENABLE TRIGGER USER");
     const report = await verifyEvidence(t.ctx);
     expect(report.ok).toBe(false);
     expect(report.problems.map((p) => p.reason).sort()).toEqual(['file_changed', 'hash']);

@@ -1,43 +1,11 @@
 import { z } from 'zod';
 import { REPORT_STATUSES, REWARD_STATUSES, RIGHT_KINDS } from '../../../../shared/protection/reports';
-import { CITY_CODE, isAreaCode, parseIdNumber, parseMobile } from '../../../../shared/validators';
 import { challengeAnswer } from '../../../http/challenge';
 import { chainEntryView, fileView } from '../evidence/schema';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
-
-const mobile = z
-  .string()
-  .trim()
-  .transform((v, c) => {
-    const r = parseMobile(v);
-    if (!r.ok) {
-      c.addIssue({ code: 'custom', message: `${r.message.zh} / ${r.message.en}` });
-      return z.NEVER;
-    }
-    return r.canonical;
-  });
-
-const idNumber = z
-  .string()
-  .trim()
-  .transform((v, c) => {
-    const r = parseIdNumber(v);
-    if (!r.ok) {
-      c.addIssue({ code: 'custom', message: `${r.message.zh} / ${r.message.en}` });
-      return z.NEVER;
-    }
-    return r.canonical;
-  });
+import { areaCode, idNumber, mobile, optionalText, text } from '../fields';
 
 export const trackingCode = z.string().trim().min(16).max(40);
 
-/** A county, district or zone of Xinyang (zones have word codes, e.g. shangtianti). */
-const areaCode = z
-  .string()
-  .trim()
-  .refine((v) => isAreaCode(v) && v !== CITY_CODE, '请选择信阳市的一个县区或管理区 / Choose a county, district or zone of Xinyang');
 
 /** The public report form: what, where, which right, evidence, and who (unless anonymous). */
 export const reportBody = z

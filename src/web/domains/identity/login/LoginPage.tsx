@@ -1,4 +1,4 @@
-import { AlertOutlined, FileSearchOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileSearchOutlined, LockOutlined, SafetyCertificateOutlined, StarOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -78,6 +78,9 @@ export default function LoginPage() {
           </Link>
           <Link to="/public/verify">
             <SafetyCertificateOutlined aria-hidden /> {t('pub.navVerify')}
+          </Link>
+          <Link to="/public/key-list">
+            <StarOutlined aria-hidden /> {t('pub.navKeyList')}
           </Link>
         </nav>
       </Card>

@@ -1,19 +1,32 @@
-import { AlertOutlined, FileSearchOutlined, LoginOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Link, NavLink } from 'react-router';
+import { AlertOutlined, FileSearchOutlined, LoginOutlined, SafetyCertificateOutlined, StarOutlined } from '@ant-design/icons';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
 import { PageOutlet } from '../../../app/Layout';
 import { useT } from '../../../app/i18n';
 import { useSession } from '../../../app/session';
 import { DemoBanner } from '../../../app/ui/DemoBanner';
 import { LangSwitch } from '../../../app/ui/LangSwitch';
 
-/** The frame of the pages anyone may use without an account: 举报, 查询/领奖, 存证核验. */
+/** The frame of the pages anyone may use without an account: 举报, 查询/领奖, 存证核验, 重点关注名录. */
 export default function PublicLayout() {
   const t = useT();
   const { meta, view } = useSession();
+  const { pathname } = useLocation();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: keep the current one in sight.
+  useEffect(() => {
+    const active = nav.current?.querySelector<HTMLElement>('a.active');
+    if (active && nav.current && nav.current.scrollWidth > nav.current.clientWidth) {
+      const box = active.getBoundingClientRect();
+      const bar = nav.current.getBoundingClientRect();
+      nav.current.scrollLeft += box.left - bar.left - (bar.width - box.width) / 2;
+    }
+  }, [pathname]);
   const links = [
     { to: '/public/report', label: t('pub.navReport'), icon: <AlertOutlined aria-hidden /> },
     { to: '/public/track', label: t('pub.navTrack'), icon: <FileSearchOutlined aria-hidden /> },
     { to: '/public/verify', label: t('pub.navVerify'), icon: <SafetyCertificateOutlined aria-hidden /> },
+    { to: '/public/key-list', label: t('pub.navKeyList'), icon: <StarOutlined aria-hidden /> },
   ];
   return (
     <div className="xz-public">
@@ -43,7 +56,7 @@ export default function PublicLayout() {
             </Link>
           </div>
         </header>
-        <nav className="xz-public-nav" aria-label={t('pub.navLabel')}>
+        <nav ref={nav} className="xz-public-nav" aria-label={t('pub.navLabel')}>
           {links.map((l) => (
             <NavLink key={l.to} to={l.to} className={({ isActive }) => (isActive ? 'active' : undefined)}>
               {l.icon}

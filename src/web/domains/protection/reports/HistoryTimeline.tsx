@@ -21,8 +21,15 @@ function sizeText(n: unknown): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
+interface Naming {
+  statusName: (status: string) => string;
+  submittedLabel: string;
+  /** A record's own words for a step (企业修改后重新提交), in place of "from → to". */
+  stepName?: (from: string, to: string, payload: Record<string, unknown>) => string | undefined;
+}
+
 /** What one entry says, in words. */
-function describe(e: ChainEntry, t: Translate, lang: Lang): { title: ReactNode; lines: string[] } {
+function describe(e: ChainEntry, t: Translate, lang: Lang, naming: Naming): { title: ReactNode; lines: string[] } {
   const p = e.payload;
   const lines: string[] = [];
   if (e.kind === 'file') {
@@ -59,14 +66,17 @@ function describe(e: ChainEntry, t: Translate, lang: Lang): { title: ReactNode; 
   if (typeof p.caseValue === 'number') lines.push(`${t('prd.caseValue')}：${formatYuan(p.caseValue)}`);
   if (str(p.decisionNo)) lines.push(`${t('prd.decisionNo')}：${p.decisionNo as string}`);
   if (str(p.note)) lines.push(t('prd.hist.note', { text: p.note as string }));
-  const title =
-    from === null ? (
-      t('prd.hist.submitted')
-    ) : from === to ? (
-      t('prd.hist.assign')
-    ) : (
+  if (typeof p.rights === 'number') lines.push(t('prd.hist.rights', { n: p.rights }));
+  if (typeof p.listedOn === 'string') lines.push(t('prd.hist.listedOn', { date: p.listedOn }));
+  const named = from !== null && to !== null ? naming.stepName?.(from, to, p) : undefined;
+  let title: ReactNode;
+  if (named) title = named;
+  else if (from === null) title = naming.submittedLabel;
+  else if (from === to) title = t('prd.hist.assign');
+  else
+    title = (
       <>
-        {reportStatusName(t, from)} <SwapRightOutlined aria-label="→" /> {reportStatusName(t, to ?? '')}
+        {naming.statusName(from)} <SwapRightOutlined aria-label="→" /> {naming.statusName(to ?? '')}
       </>
     );
   return { title, lines };
@@ -74,14 +84,30 @@ function describe(e: ChainEntry, t: Translate, lang: Lang): { title: ReactNode; 
 
 const KIND_COLOR: Record<ChainEntry['kind'], string> = { file: 'geekblue', state: 'blue', note: 'default' };
 
-/** The report's evidence chain: every state change and file, each entry sealed with the hash of the one before. */
-export function HistoryTimeline({ entries }: { entries: ChainEntry[] }) {
+/**
+ * A record's evidence chain: every state change and file, each entry sealed with the hash of the one
+ * before. Reports by default; other records name their own statuses and first entry.
+ */
+export function HistoryTimeline({
+  entries,
+  statusName,
+  stepName,
+  submittedLabel,
+  actorAnonymous,
+}: {
+  entries: ChainEntry[];
+  statusName?: (status: string) => string;
+  stepName?: Naming['stepName'];
+  submittedLabel?: string;
+  actorAnonymous?: string;
+}) {
   const { t, lang } = useI18n();
+  const naming: Naming = { statusName: statusName ?? ((s) => reportStatusName(t, s)), stepName, submittedLabel: submittedLabel ?? t('prd.hist.submitted') };
   return (
     <Timeline
       className="xz-history"
       items={entries.map((e) => {
-        const d = describe(e, t, lang);
+        const d = describe(e, t, lang, naming);
         return {
           key: e.seq,
           icon: e.kind === 'file' ? <FileOutlined /> : e.kind === 'note' ? <MessageOutlined /> : undefined,
@@ -98,7 +124,7 @@ export function HistoryTimeline({ entries }: { entries: ChainEntry[] }) {
                 </Typography.Text>
               ))}
               <Typography.Text type="secondary" className="xz-small">
-                {e.actor === 'anonymous' ? t('prd.actorAnonymous') : e.actor} · <span className="xz-num">{formatDateTime(e.at)}</span> ·{' '}
+                {e.actor === 'anonymous' ? (actorAnonymous ?? t('prd.actorAnonymous')) : e.actor} · <span className="xz-num">{formatDateTime(e.at)}</span> ·{' '}
                 <Tooltip
                   title={
                     <span className="xz-mono xz-break">
