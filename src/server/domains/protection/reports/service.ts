@@ -94,6 +94,7 @@ export async function createReport(ctx: AppContext, tx: Queryable, actor: Actor,
   const { deadlines } = await settings(tx);
   const year = Number(day.slice(0, 4));
   const reporter = body.anonymous ? null : body.reporter;
+  const acceptDue = addWorkingDays(day, deadlines.acceptWorkingDays);
   const id = await sql.insertReport(tx, {
     refYear: year,
     refSeq: await sql.nextRefSeq(tx, year),
@@ -114,7 +115,7 @@ export async function createReport(ctx: AppContext, tx: Queryable, actor: Actor,
     idNumber: reporter?.idNumber ? ctx.personal.seal('id', reporter.idNumber) : null,
     receivedAt: now,
     ip: actor.ip,
-    acceptDue: addWorkingDays(day, deadlines.acceptWorkingDays),
+    acceptDue,
     isDemo: opts.isDemo,
   });
   const files = await evidence.claimUploads(ctx, tx, body.files, subjectOf(id));
@@ -122,7 +123,6 @@ export async function createReport(ctx: AppContext, tx: Queryable, actor: Actor,
   await evidence.appendFiles(ctx, tx, subjectOf(id), actor, files);
   await appendAudit(tx, ctx.clock, { actor, action: 'protection.report.submit', targetType: 'infringement_report', targetId: String(id), details: { files: files.length, anonymous: !reporter, areaCode } });
   if (areaCode) await tellDesk(ctx, tx, areaCode, id, '新的举报线索');
-  const acceptDue = addWorkingDays(day, deadlines.acceptWorkingDays);
   return { id, trackingCode: code, receivedAt: now.toISOString(), acceptDue, files: files.length };
 }
 
