@@ -40,6 +40,10 @@ import challengeRoutes from './http/challenge';
 import evidenceRoutes from './domains/protection/evidence/routes';
 import infringementReportRoutes from './domains/protection/reports/routes';
 import keyListRoutes from './domains/protection/keylist/routes';
+import disclosureRoutes from './domains/protection/disclosure/routes';
+import mediationRoutes from './domains/protection/mediation/routes';
+import creditRoutes from './domains/protection/credit/routes';
+import caseRoutes from './domains/protection/cases/routes';
 
 /** Every route module of the platform, in one list; a new domain adds its routes here. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -68,6 +72,10 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   evidenceRoutes,
   infringementReportRoutes,
   keyListRoutes,
+  disclosureRoutes,
+  mediationRoutes,
+  creditRoutes,
+  caseRoutes,
   operatorRoutes,
 ];
 

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { maskIdNumber, maskMobile, maskName } from '../shared/validators';
+import { maskIdNumber, maskMobile, maskName, streetLevelAddress } from '../shared/validators';
 import { SecretBox, deriveKey } from './crypto';
 
 /** Kinds of personal data, each masked its own way. */
-export type PersonalKind = 'name' | 'phone' | 'id' | 'account' | 'text';
+export type PersonalKind = 'name' | 'phone' | 'id' | 'account' | 'address' | 'text';
 
 export interface SealedValue {
   /** AES-256-GCM ciphertext, readable only with the platform secret. */
@@ -24,6 +24,9 @@ export function maskPersonal(kind: PersonalKind, value: string): string {
       return maskIdNumber(value);
     case 'account':
       return value.length <= 4 ? '****' : `****${value.slice(-4)}`;
+    case 'address':
+      // Down to the township or street office; the rest is the person's home.
+      return streetLevelAddress(value) || '***';
     default:
       return value.length <= 6 ? '******' : `${value.slice(0, 3)}***`;
   }

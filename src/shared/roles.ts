@@ -51,6 +51,19 @@ export const PERMISSIONS = [
   'protection.settings',
   'protection.keylist.apply',
   'protection.keylist.review',
+  'protection.disclosure',
+  'cases.read',
+  'cases.record',
+  'cases.transfer',
+  'credit.read',
+  'credit.manage',
+  'credit.export',
+  'credit.repair',
+  'credit.feed',
+  'mediation.handle',
+  'mediation.directory',
+  'mediation.refer',
+  'mediation.apply',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,12 +71,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['area.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'token.manage', 'policy.read', 'outbox.read', 'registry.reference'],
   secadmin: ['area.read', 'org.read', 'user.read', 'user.grant', 'policy.read', 'policy.manage'],
   auditor: ['area.read', 'org.read', 'user.read', 'audit.read'],
-  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets', 'insight.landscape', 'alerts.read', 'alerts.scan', 'protection.reports', 'protection.reveal', 'protection.settings', 'protection.keylist.review'],
-  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read', 'insight.landscape', 'alerts.read', 'protection.reports', 'protection.reveal', 'protection.keylist.review'],
-  partner: ['area.read', 'registry.read', 'alerts.read'],
-  enterprise: ['area.read', 'registry.read', 'alerts.read', 'protection.keylist.apply'],
+  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets', 'insight.landscape', 'alerts.read', 'alerts.scan', 'protection.reports', 'protection.reveal', 'protection.settings', 'protection.keylist.review', 'protection.disclosure', 'cases.read', 'cases.record', 'cases.transfer', 'credit.read', 'credit.manage', 'credit.export', 'mediation.handle', 'mediation.directory'],
+  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read', 'insight.landscape', 'alerts.read', 'protection.reports', 'protection.reveal', 'protection.keylist.review', 'protection.disclosure', 'cases.read', 'cases.record', 'cases.transfer', 'credit.read', 'credit.manage', 'mediation.handle'],
+  partner: ['area.read', 'registry.read', 'alerts.read', 'cases.read', 'cases.record', 'credit.feed', 'mediation.refer'],
+  enterprise: ['area.read', 'registry.read', 'alerts.read', 'protection.keylist.apply', 'credit.repair', 'mediation.apply'],
   university: ['area.read', 'registry.read', 'alerts.read'],
-  agency: ['area.read', 'registry.read', 'alerts.read'],
+  agency: ['area.read', 'registry.read', 'alerts.read', 'credit.repair'],
   bank: ['area.read', 'registry.read', 'alerts.read'],
 };
 

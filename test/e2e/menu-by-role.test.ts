@@ -29,20 +29,36 @@ const ALERTS = '预警提醒';
 // the city office; applying to the key-protection list for enterprises).
 const REPORTS = '举报线索';
 const KEY_LIST = '重点关注名录';
-const REPORT_SETTINGS = '举报设置';
+const REPORT_SETTINGS = '保护工作设置';
 const KEY_LIST_APPLY = '重点关注名录申请';
+// 处罚决定公示 (protection.disclosure: the city office and the county desks).
+const DISCLOSURE = '处罚决定公示';
+// 案件信息共享 (cases.read: officers and partners); 移送接收 only for the police, by organisation.
+const CASES = '案件信息共享';
+const CASE_TRANSFERS = '移送接收';
+// 维权援助与调解 and 调解组织名录 (mediation.handle: the city office and the county desks); 诉调对接 for a
+// court's people (mediation.refer, by organisation); 维权援助申请 for enterprises (mediation.apply).
+const MEDIATION = '维权援助与调解';
+const MEDIATION_BODIES = '调解组织名录';
+const MEDIATION_REFERRALS = '诉调对接';
+const MEDIATION_APPLY = '维权援助申请';
+// 信用记录 (credit.read: the city office and the county desks); 本单位信用记录 for enterprises and
+// agencies (credit.repair: their own records and credit repair).
+const CREDIT = '信用记录';
+const CREDIT_MINE = '本单位信用记录';
 
 const MENUS: Record<string, string[]> = {
   admin: [HOME, INDUSTRIES, AREAS, ORGS, USERS, POLICY, OUTBOX, ACCOUNT],
   security: [HOME, AREAS, ORGS_RO, USERS, POLICY, ACCOUNT],
   auditor: [HOME, AREAS, ORGS_RO, USERS, AUDIT, ACCOUNT],
-  city: [HOME, ...REGISTRY, UNRESOLVED, IMPORT, INDUSTRIES, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, REPORT_SETTINGS, AREAS, ORGS_RO, ACCOUNT],
-  gushi: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, AREAS, ORGS_RO, ACCOUNT],
-  shangtianti: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, AREAS, ORGS_RO, ACCOUNT],
-  court: [HOME, ...REGISTRY, ALERTS, AREAS, ACCOUNT],
-  lingrui: [HOME, ...REGISTRY, ALERTS, KEY_LIST_APPLY, AREAS, ACCOUNT],
+  city: [HOME, ...REGISTRY, UNRESOLVED, IMPORT, INDUSTRIES, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, MEDIATION, MEDIATION_BODIES, DISCLOSURE, CASES, CREDIT, REPORT_SETTINGS, AREAS, ORGS_RO, ACCOUNT],
+  gushi: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, MEDIATION, MEDIATION_BODIES, DISCLOSURE, CASES, CREDIT, AREAS, ORGS_RO, ACCOUNT],
+  shangtianti: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, MEDIATION, MEDIATION_BODIES, DISCLOSURE, CASES, CREDIT, AREAS, ORGS_RO, ACCOUNT],
+  court: [HOME, ...REGISTRY, ALERTS, MEDIATION_REFERRALS, CASES, AREAS, ACCOUNT],
+  police: [HOME, ...REGISTRY, ALERTS, CASES, CASE_TRANSFERS, AREAS, ACCOUNT],
+  lingrui: [HOME, ...REGISTRY, ALERTS, KEY_LIST_APPLY, MEDIATION_APPLY, CREDIT_MINE, AREAS, ACCOUNT],
   xynu: [HOME, ...REGISTRY, ALERTS, AREAS, ACCOUNT],
-  agency: [HOME, ...REGISTRY, ALERTS, AREAS, ACCOUNT],
+  agency: [HOME, ...REGISTRY, ALERTS, CREDIT_MINE, AREAS, ACCOUNT],
   bank: [HOME, ...REGISTRY, ALERTS, AREAS, ACCOUNT],
 };
 
@@ -58,6 +74,7 @@ const DISPLAY_NAMES: Record<string, string> = {
   gushi: '周建国',
   shangtianti: '吴海燕',
   court: '郑法官',
+  police: '何志强',
   lingrui: '王晓峰',
   xynu: '冯雅琴',
   agency: '陈志刚',
@@ -137,6 +154,9 @@ describe('a page the role may not use, opened by URL', () => {
       pages: [
         { path: '/users', api: '/api/users', leak: /赵立新|security|审计管理员/ },
         { path: '/orgs', api: '/api/orgs', leak: /信阳浉河云雾茶业|固始县皇姑山/ },
+        { path: '/protection/disclosure', api: '/api/protection/disclosures', leak: /固市监处罚|待法制审核/ },
+        { path: '/protection/mediation', api: '/api/protection/mediation/cases', leak: /法院委派|诉前调/ },
+        { path: '/protection/credit', api: '/api/protection/credit/records', leak: /固始县某茶叶批发部|待您审核修复/ },
       ],
     },
     { username: 'gushi', pages: [{ path: '/users', api: '/api/users', leak: /赵立新|钱敏/ }] },

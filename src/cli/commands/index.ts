@@ -1,6 +1,9 @@
 import type { Command } from '../command';
 import auditVerify from './audit-verify';
 import backup from './backup';
+import creditExport from './credit-export';
+import creditKey from './credit-key';
+import creditVerify from './credit-verify';
 import evidenceVerify from './evidence-verify';
 import { importGis, importGiUsers, importPatents, importTrademarks } from './import';
 import importResume from './import-resume';
@@ -15,4 +18,4 @@ import userEnable from './user-enable';
 import userResetPassword from './user-reset-password';
 
 /** Every operator command, in the order `xinzhi --help` lists them; a new command adds itself here. */
-export const COMMANDS: readonly Command[] = [migrate, orgCreate, userCreate, userDisable, userEnable, userResetPassword, seedDemo, importPatents, importTrademarks, importGis, importGiUsers, importResume, stats, backup, restore, auditVerify, evidenceVerify];
+export const COMMANDS: readonly Command[] = [migrate, orgCreate, userCreate, userDisable, userEnable, userResetPassword, seedDemo, importPatents, importTrademarks, importGis, importGiUsers, importResume, stats, backup, restore, auditVerify, evidenceVerify, creditExport, creditVerify, creditKey];

@@ -50,6 +50,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'gushi', displayName: '周建国', roles: ['area_officer'], orgKey: 'desk:411525', org: '固始县市场监督管理局', scope: '411525', note: { zh: '固始县知识产权股，仅限固始县', en: 'Gushi County IP desk, Gushi only' } },
   { username: 'shangtianti', displayName: '吴海燕', roles: ['area_officer'], orgKey: 'desk:shangtianti', org: '上天梯非金属矿管理区管委会', scope: 'shangtianti', note: { zh: '上天梯管理区知识产权工作人员', en: 'Shangtianti zone IP desk' } },
   { username: 'court', displayName: '郑法官', roles: ['partner'], orgKey: 'court', org: '信阳市中级人民法院', note: { zh: '联席会议成员单位（法院）', en: 'Partner department (court)' } },
+  { username: 'police', displayName: '何志强', roles: ['partner'], orgKey: 'police', org: '信阳市公安局', note: { zh: '联席会议成员单位（公安，接收移送案件）', en: 'Partner department (police; receives transferred cases)' } },
   { username: 'lingrui', displayName: '王晓峰', roles: ['enterprise'], orgKey: 'lingrui', org: '河南羚锐制药股份有限公司', note: { zh: '企业用户', en: 'Enterprise user' } },
   { username: 'xynu', displayName: '冯雅琴', roles: ['university'], orgKey: 'xynu', org: '信阳师范大学', note: { zh: '高校运营中心用户', en: 'University IP operation centre' } },
   { username: 'agency', displayName: '陈志刚', roles: ['agency'], orgKey: 'agency', org: '信阳申城专利代理事务所（普通合伙）', note: { zh: '知识产权代理机构用户', en: 'IP agency user' } },

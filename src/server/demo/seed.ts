@@ -10,6 +10,10 @@ import { seedRegionsDemo } from '../domains/regions/demo';
 import { seedRegistryDemo, type RegistryDemoSize } from '../domains/registry/demo';
 import { seedInsightDemo } from '../domains/insight/demo';
 import { seedProtectionDemo } from '../domains/protection/demo';
+import { seedMediationDemo } from '../domains/protection/mediation/demo';
+import { seedDisclosureDemo } from '../domains/protection/disclosure/demo';
+import { seedCasesDemo } from '../domains/protection/cases/demo';
+import { seedCreditDemo } from '../domains/protection/credit/demo';
 
 export interface DemoState {
   enabled: boolean;
@@ -66,6 +70,10 @@ export async function seedDemo(ctx: AppContext, seed: number, onProgress?: (step
   counts.linkedFirms = await linkDemoFirms(ctx);
   onProgress?.('protection');
   Object.assign(counts, await seedProtectionDemo(ctx));
+  Object.assign(counts, await seedMediationDemo(ctx));
+  Object.assign(counts, await seedDisclosureDemo(ctx));
+  Object.assign(counts, await seedCasesDemo(ctx));
+  Object.assign(counts, await seedCreditDemo(ctx));
   await writeDemoState(ctx.db, { enabled: true, seed, seededAt: ctx.clock.now().toISOString() });
   await recordAudit(ctx.db, ctx.clock, { actor: systemActor, action: 'seed.demo', details: { seed, ...counts } });
   return { seeded: true, seed, counts, message: `Demo data created with seed ${seed}. / 已生成演示数据（种子 ${seed}）。` };

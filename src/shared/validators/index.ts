@@ -5,3 +5,4 @@ export * from './uscc';
 export * from './mobile';
 export * from './id-number';
 export * from './region';
+export * from './masking';

@@ -38,7 +38,7 @@ function Logo({ collapsed }: { collapsed: boolean }) {
 
 function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useI18n();
-  const { can } = useSession();
+  const { can, user } = useSession();
   const { pathname } = useLocation();
   const navigate = useNavigate();
 
@@ -49,14 +49,14 @@ function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
         key: g.label,
         label: t(g.label),
         children: g.items
-          .filter((i) => !i.permission || can(i.permission))
+          .filter((i) => (!i.permission || can(i.permission)) && (!i.when || (user !== null && i.when(user))))
           .map((i) => ({
             key: i.path,
             icon: i.icon,
             label: t(i.readOnlyLabel && i.managePermission && !can(i.managePermission) ? i.readOnlyLabel : i.label),
           })),
       })).filter((g) => g.children.length > 0),
-    [t, can],
+    [t, can, user],
   );
 
   return (

@@ -1,5 +1,7 @@
 import {
   ApartmentOutlined,
+  BankOutlined,
+  CustomerServiceOutlined,
   AreaChartOutlined,
   BellOutlined,
   FundOutlined,
@@ -8,6 +10,7 @@ import {
   AlertOutlined,
   CloudUploadOutlined,
   CompassOutlined,
+  ContainerOutlined,
   FileTextOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -16,15 +19,20 @@ import {
   IdcardOutlined,
   MailOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
+  SafetyOutlined,
   SettingOutlined,
   StarOutlined,
+  SwapOutlined,
   TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Permission } from './api-types';
+import { partnerSourceOf } from '../../shared/protection/cases';
+import { isCourtName } from '../../shared/protection/mediation';
+import type { Me, Permission } from './api-types';
 import type { MessageKey } from './i18n';
 
 export interface NavItem {
@@ -35,6 +43,8 @@ export interface NavItem {
   managePermission?: Permission;
   icon: ReactNode;
   permission?: Permission;
+  /** A further condition on the user (the police's 移送接收 follows the organisation, not a role). */
+  when?: (user: Me) => boolean;
 }
 
 export interface NavGroup {
@@ -74,8 +84,17 @@ export const NAV: NavGroup[] = [
     label: 'nav.groupProtection',
     items: [
       { path: '/protection/key-list/mine', label: 'nav.keyListApply', icon: <StarOutlined />, permission: 'protection.keylist.apply' },
+      { path: '/protection/mediation/mine', label: 'nav.mediationApply', icon: <CustomerServiceOutlined />, permission: 'mediation.apply' },
+      { path: '/protection/mediation/referrals', label: 'nav.mediationReferrals', icon: <CustomerServiceOutlined />, permission: 'mediation.refer', when: (u) => isCourtName(u.org.name) },
       { path: '/protection/reports', label: 'nav.reportList', icon: <AlertOutlined />, permission: 'protection.reports' },
       { path: '/protection/key-list', label: 'nav.keyList', icon: <StarOutlined />, permission: 'protection.keylist.review' },
+      { path: '/protection/mediation', label: 'nav.mediation', icon: <CustomerServiceOutlined />, permission: 'mediation.handle' },
+      { path: '/protection/mediation/bodies', label: 'nav.mediationBodies', icon: <BankOutlined />, permission: 'mediation.handle' },
+      { path: '/protection/disclosure', label: 'nav.disclosure', icon: <NotificationOutlined />, permission: 'protection.disclosure' },
+      { path: '/protection/cases', label: 'nav.cases', icon: <ContainerOutlined />, permission: 'cases.read' },
+      { path: '/protection/cases/transfers', label: 'nav.caseTransfers', icon: <SwapOutlined />, permission: 'cases.record', when: (u) => partnerSourceOf(u.org.name) === 'police' },
+      { path: '/protection/credit/mine', label: 'nav.creditMine', icon: <SafetyOutlined />, permission: 'credit.repair' },
+      { path: '/protection/credit', label: 'nav.credit', icon: <SafetyOutlined />, permission: 'credit.read' },
       { path: '/protection/settings', label: 'nav.reportSettings', icon: <SettingOutlined />, permission: 'protection.settings' },
     ],
   },

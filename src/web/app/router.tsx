@@ -51,6 +51,25 @@ const ReportSettingsPage = lazy(() => import('../domains/protection/settings/Rep
 const KeyListPage = lazy(() => import('../domains/protection/keylist/KeyListPage'));
 const KeyListDetailPage = lazy(() => import('../domains/protection/keylist/KeyListDetailPage'));
 const KeyListMinePage = lazy(() => import('../domains/protection/keylist/KeyListMinePage'));
+const MediationListPage = lazy(() => import('../domains/protection/mediation/MediationListPage'));
+const MediationCaseDetailPage = lazy(() => import('../domains/protection/mediation/CaseDetailPage'));
+const MediationBodiesPage = lazy(() => import('../domains/protection/mediation/BodiesPage'));
+const MediationReferralsPage = lazy(() => import('../domains/protection/mediation/ReferralsPage'));
+const MediationMinePage = lazy(() => import('../domains/protection/mediation/MinePage'));
+const PublicMediationPage = lazy(() => import('../domains/protection/mediation/public/MediationApplyPage'));
+const PublicMediationTrackPage = lazy(() => import('../domains/protection/mediation/public/MediationTrackPage'));
+const DisclosureListPage = lazy(() => import('../domains/protection/disclosure/DisclosureListPage'));
+const DisclosureDetailPage = lazy(() => import('../domains/protection/disclosure/DisclosureDetailPage'));
+const DisclosureFormPage = lazy(() => import('../domains/protection/disclosure/DisclosureFormPage'));
+const PublicEnforcementPage = lazy(() => import('../domains/protection/public/EnforcementPage'));
+const PublicEnforcementDetailPage = lazy(() => import('../domains/protection/public/EnforcementDetailPage'));
+const CreditListPage = lazy(() => import('../domains/protection/credit/CreditListPage'));
+const CreditDetailPage = lazy(() => import('../domains/protection/credit/CreditDetailPage'));
+const CreditMinePage = lazy(() => import('../domains/protection/credit/CreditMinePage'));
+const PublicCreditPage = lazy(() => import('../domains/protection/public/CreditPage'));
+const CaseListPage = lazy(() => import('../domains/protection/cases/CaseListPage'));
+const CaseDetailPage = lazy(() => import('../domains/protection/cases/CaseDetailPage'));
+const CaseTransfersPage = lazy(() => import('../domains/protection/cases/TransfersPage'));
 
 const guard = (permission: Permission | readonly Permission[], page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 const handle = (h: RouteHandle) => h;
@@ -78,6 +97,11 @@ export const router = createBrowserRouter([
       { path: 'track', element: <PublicTrackPage /> },
       { path: 'verify', element: <PublicVerifyPage /> },
       { path: 'key-list', element: <PublicKeyListPage /> },
+      { path: 'mediation', element: <PublicMediationPage /> },
+      { path: 'mediation/track', element: <PublicMediationTrackPage /> },
+      { path: 'enforcement', element: <PublicEnforcementPage /> },
+      { path: 'enforcement/:id', element: <PublicEnforcementDetailPage /> },
+      { path: 'credit', element: <PublicCreditPage /> },
     ],
   },
   {
@@ -149,6 +173,23 @@ export const router = createBrowserRouter([
           { path: 'key-list', element: guard('protection.keylist.review', <KeyListPage />), handle: handle({ crumb: 'nav.keyList' }) },
           { path: 'key-list/mine', element: guard('protection.keylist.apply', <KeyListMinePage />), handle: handle({ crumb: 'nav.keyListApply' }) },
           { path: 'key-list/:id', element: guard('protection.keylist.review', <KeyListDetailPage />), handle: handle({ parent: { path: '/protection/key-list', crumb: 'nav.keyList' }, crumb: 'kl.crumb' }) },
+          { path: 'mediation', element: guard('mediation.handle', <MediationListPage />), handle: handle({ crumb: 'nav.mediation' }) },
+          { path: 'mediation/bodies', element: guard(['mediation.handle', 'mediation.directory'], <MediationBodiesPage />), handle: handle({ crumb: 'nav.mediationBodies' }) },
+          { path: 'mediation/referrals', element: guard('mediation.refer', <MediationReferralsPage />), handle: handle({ crumb: 'nav.mediationReferrals' }) },
+          { path: 'mediation/referrals/:id', element: guard('mediation.refer', <MediationCaseDetailPage back="/protection/mediation/referrals" />), handle: handle({ parent: { path: '/protection/mediation/referrals', crumb: 'nav.mediationReferrals' }, crumb: 'md.crumb' }) },
+          { path: 'mediation/mine', element: guard('mediation.apply', <MediationMinePage />), handle: handle({ crumb: 'nav.mediationApply' }) },
+          { path: 'mediation/mine/:id', element: guard('mediation.apply', <MediationCaseDetailPage back="/protection/mediation/mine" />), handle: handle({ parent: { path: '/protection/mediation/mine', crumb: 'nav.mediationApply' }, crumb: 'md.crumb' }) },
+          { path: 'mediation/:id', element: guard('mediation.handle', <MediationCaseDetailPage back="/protection/mediation" />), handle: handle({ parent: { path: '/protection/mediation', crumb: 'nav.mediation' }, crumb: 'md.crumb' }) },
+          { path: 'disclosure', element: guard('protection.disclosure', <DisclosureListPage />), handle: handle({ crumb: 'nav.disclosure' }) },
+          { path: 'disclosure/new', element: guard('protection.disclosure', <DisclosureFormPage />), handle: handle({ parent: { path: '/protection/disclosure', crumb: 'nav.disclosure' }, crumb: 'dc.new' }) },
+          { path: 'disclosure/:id', element: guard('protection.disclosure', <DisclosureDetailPage />), handle: handle({ parent: { path: '/protection/disclosure', crumb: 'nav.disclosure' }, crumb: 'dc.crumb' }) },
+          { path: 'disclosure/:id/edit', element: guard('protection.disclosure', <DisclosureFormPage />), handle: handle({ parent: { path: '/protection/disclosure', crumb: 'nav.disclosure' }, crumb: 'dc.editTitle' }) },
+          { path: 'credit', element: guard('credit.read', <CreditListPage />), handle: handle({ crumb: 'nav.credit' }) },
+          { path: 'credit/mine', element: guard('credit.repair', <CreditMinePage />), handle: handle({ crumb: 'nav.creditMine' }) },
+          { path: 'credit/:id', element: guard('credit.read', <CreditDetailPage />), handle: handle({ parent: { path: '/protection/credit', crumb: 'nav.credit' }, crumb: 'cr.crumb' }) },
+          { path: 'cases', element: guard('cases.read', <CaseListPage />), handle: handle({ crumb: 'nav.cases' }) },
+          { path: 'cases/transfers', element: guard('cases.record', <CaseTransfersPage />), handle: handle({ parent: { path: '/protection/cases', crumb: 'nav.cases' }, crumb: 'nav.caseTransfers' }) },
+          { path: 'cases/:id', element: guard('cases.read', <CaseDetailPage />), handle: handle({ parent: { path: '/protection/cases', crumb: 'nav.cases' }, crumb: 'cs.crumb' }) },
         ],
       },
       { path: 'users', element: guard('user.read', <UserListPage />), handle: handle({ crumb: 'nav.users' }) },

@@ -14,8 +14,8 @@ import { useListParams } from '../../app/useListParams';
 import { legalStatusName } from '../registry/common/labels';
 import { alertsApi, type AlertView } from './api';
 
-const KINDS = ['fee_due', 'fee_grace', 'expiry', 'status_change', 'new_filing', 'tm_renewal', 'tm_grace'] as const;
-const COLOR: Record<string, string> = { fee_due: 'orange', fee_grace: 'red', expiry: 'volcano', status_change: 'purple', new_filing: 'blue', tm_renewal: 'gold', tm_grace: 'red' };
+const KINDS = ['fee_due', 'fee_grace', 'expiry', 'status_change', 'new_filing', 'tm_renewal', 'tm_grace', 'similar_mark'] as const;
+const COLOR: Record<string, string> = { fee_due: 'orange', fee_grace: 'red', expiry: 'volcano', status_change: 'purple', new_filing: 'blue', tm_renewal: 'gold', tm_grace: 'red', similar_mark: 'magenta' };
 
 /** My alerts: unread first, by kind, each linking to its record. */
 export default function AlertsPage() {
@@ -128,6 +128,10 @@ function AlertItem({ a, onRead }: { a: AlertView; onRead: () => void }) {
         return t('al.text.tm_renewal', { term: formatDate(String(d.termEnd ?? '')) });
       case 'tm_grace':
         return t('al.text.tm_grace', { term: formatDate(String(d.termEnd ?? '')), date: formatDate(String(d.graceEnd ?? '')) });
+      case 'similar_mark': {
+        const like = (a.detail.similarTo ?? {}) as { regNo?: string; name?: string };
+        return t('al.text.similar_mark', { class: d.class ?? '', mark: like.name ?? '', regNo: like.regNo ?? '', reason: t(`al.reason.${String(d.reason ?? 'near')}` as MessageKey) });
+      }
     }
   })();
   const what = a.rightType === 'patent' ? `${d.appNo ?? ''} ${d.title ?? ''}` : `${d.regNo ?? ''} 第${d.class ?? ''}类 ${d.name ?? ''}`;

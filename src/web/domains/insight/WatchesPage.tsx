@@ -9,7 +9,7 @@ import { PageHeader } from '../../app/ui/PageHeader';
 import { LoadError } from '../../app/ui/States';
 import { alertsApi, type WatchBody, type WatchView } from './api';
 
-const KINDS: WatchBody['kind'][] = ['ipc', 'keyword', 'patent', 'holder', 'trademark'];
+const KINDS: WatchBody['kind'][] = ['ipc', 'keyword', 'patent', 'holder', 'trademark', 'similar_marks'];
 
 /** What I watch; a new watch is checked (and named) by the server. */
 export default function WatchesPage() {

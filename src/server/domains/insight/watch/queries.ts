@@ -66,6 +66,9 @@ const NEW_FILINGS = `WITH fresh AS (
     SELECT w.user_id, w.id, f.id, f.app_no, f.title FROM fresh f CROSS JOIN LATERAL unnest(f.ipc) AS code
       CROSS JOIN LATERAL (VALUES (left(code, 3)), (left(code, 4)), (split_part(code, '/', 1)), (code)) AS pre(prefix)
       JOIN watches w ON w.kind = 'ipc' AND w.value = pre.prefix
+     -- A watch kept for a firm: the firm's own filings are not news to it.
+     WHERE w.exclude_uscc IS NULL OR NOT EXISTS (
+       SELECT 1 FROM patent_holders ph2 JOIN holders h2 ON h2.id = ph2.holder_id WHERE ph2.patent_id = f.id AND h2.uscc = w.exclude_uscc)
     UNION
     SELECT w.user_id, w.id, f.id, f.app_no, f.title FROM watches w
       JOIN LATERAL (SELECT * FROM fresh f WHERE f.search @@ to_tsquery('simple', w.query) LIMIT 200) AS f ON true
@@ -102,14 +105,60 @@ const MARKS = `WITH ${FOLLOWED_MARKS}
 
 const DATE_RULES = { fees: FEES, expiry: EXPIRY, marks: MARKS } as const;
 const EVENT_RULES = { status: STATUS, newFilings: NEW_FILINGS } as const;
-export type Rule = keyof typeof DATE_RULES | keyof typeof EVENT_RULES;
-export const RULES: readonly Rule[] = ['fees', 'expiry', 'marks', 'status', 'newFilings'];
+/** Rules the service runs itself (the comparison is not SQL's). */
+const SERVICE_RULES = ['similarMarks'] as const;
+export type Rule = keyof typeof DATE_RULES | keyof typeof EVENT_RULES | (typeof SERVICE_RULES)[number];
+export const RULES: readonly Rule[] = ['fees', 'expiry', 'marks', 'status', 'newFilings', 'similarMarks'];
 
-export const isEventRule = (rule: Rule) => rule in EVENT_RULES;
+export const isEventRule = (rule: Rule) => rule in EVENT_RULES || rule === 'similarMarks';
 
-/** Runs one rule; returns how many alerts it added. */
-export async function runRule(q: Queryable, rule: Rule, scanDate: string, since: Date): Promise<number> {
+/** Runs one SQL rule; returns how many alerts it added. */
+export async function runRule(q: Queryable, rule: Exclude<Rule, 'similarMarks'>, scanDate: string, since: Date): Promise<number> {
   const rows = rule === 'status' || rule === 'newFilings' ? await q.query(EVENT_RULES[rule], [since]) : await q.query(DATE_RULES[rule], [scanDate]);
+  return rows.length;
+}
+
+/** The marks of holders watched for similar filings, with the watch and who gets the alert. */
+export const marksWatchedForSimilar = (q: Queryable) =>
+  q.query<{ user_id: string; watch_id: number; holder_id: number; uscc: string | null; id: number; reg_no: string; nice_class: number; name: string }>(
+    `SELECT w.user_id, w.id::int AS watch_id, h.id::int AS holder_id, h.uscc, t.id::int AS id, t.reg_no, t.nice_class::int AS nice_class, t.name
+       FROM watches w JOIN holders h ON h.id = w.value::bigint JOIN trademark_holders th ON th.holder_id = h.id JOIN trademarks t ON t.id = th.trademark_id
+      WHERE w.kind = 'similar_marks' AND t.visibility = 'public' AND t.status IN ('pending', 'registered')`,
+  );
+
+/** Trademarks new in the register since the last scan (filed within the year), in the given classes, with their holders. */
+export const freshMarks = (q: Queryable, since: Date, classes: number[]) =>
+  q.query<{ id: number; reg_no: string; nice_class: number; name: string; holder_ids: number[]; usccs: string[] }>(
+    `SELECT t.id::int AS id, t.reg_no, t.nice_class::int AS nice_class, t.name,
+            coalesce(array_agg(h.id::int) FILTER (WHERE h.id IS NOT NULL), '{}') AS holder_ids,
+            coalesce(array_agg(h.uscc) FILTER (WHERE h.uscc IS NOT NULL), '{}') AS usccs
+       FROM trademarks t LEFT JOIN trademark_holders th ON th.trademark_id = t.id LEFT JOIN holders h ON h.id = th.holder_id
+      WHERE t.created_at > $1::timestamptz - interval '10 minutes' AND t.visibility = 'public' AND t.nice_class = ANY($2::int[])
+        AND coalesce(t.app_date, t.created_at::date) >= ($1::timestamptz - interval '1 year')::date
+      GROUP BY t.id`,
+    [since, classes],
+  );
+
+export interface NewAlert {
+  userId: string;
+  kind: string;
+  rightType: 'patent' | 'trademark';
+  rightId: number;
+  watchId: number | null;
+  dedupKey: string;
+  dueDate: string | null;
+  detail: Record<string, unknown>;
+}
+
+export async function insertAlerts(q: Queryable, alerts: readonly NewAlert[]): Promise<number> {
+  if (alerts.length === 0) return 0;
+  const rows = await q.query(
+    `${INSERT}
+     SELECT a.user_id, a.kind, a.right_type, a.right_id, a.watch_id, a.dedup_key, a.due_date, a.detail
+       FROM jsonb_to_recordset($1::jsonb) AS a(user_id uuid, kind text, right_type text, right_id bigint, watch_id bigint, dedup_key text, due_date date, detail jsonb)
+     ${DONE}`,
+    [JSON.stringify(alerts.map((a) => ({ user_id: a.userId, kind: a.kind, right_type: a.rightType, right_id: a.rightId, watch_id: a.watchId, dedup_key: a.dedupKey, due_date: a.dueDate, detail: a.detail })))],
+  );
   return rows.length;
 }
 
@@ -195,11 +244,11 @@ export interface WatchRow {
 export const watchesOf = (q: Queryable, userId: string) =>
   q.query<WatchRow>('SELECT id, kind, value, label, created_at FROM watches WHERE user_id = $1 ORDER BY created_at DESC, id DESC', [userId]);
 
-export async function insertWatch(q: Queryable, w: { userId: string; kind: string; value: string; label: string; query: string | null }): Promise<WatchRow | undefined> {
+export async function insertWatch(q: Queryable, w: { userId: string; kind: string; value: string; label: string; query: string | null; excludeUscc?: string | null }): Promise<WatchRow | undefined> {
   const [row] = await q.query<WatchRow>(
-    `INSERT INTO watches (user_id, kind, value, label, query) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id, kind, value) DO NOTHING
+    `INSERT INTO watches (user_id, kind, value, label, query, exclude_uscc) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id, kind, value) DO NOTHING
      RETURNING id, kind, value, label, created_at`,
-    [w.userId, w.kind, w.value, w.label, w.query],
+    [w.userId, w.kind, w.value, w.label, w.query, w.excludeUscc ?? null],
   );
   return row;
 }

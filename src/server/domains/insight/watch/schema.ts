@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { pageQuery } from '../../../../shared/api';
 
-export const WATCH_KINDS = ['holder', 'ipc', 'keyword', 'patent', 'trademark'] as const;
-export const ALERT_KINDS = ['fee_due', 'fee_grace', 'expiry', 'status_change', 'new_filing', 'tm_renewal', 'tm_grace'] as const;
+export const WATCH_KINDS = ['holder', 'ipc', 'keyword', 'patent', 'trademark', 'similar_marks'] as const;
+export const ALERT_KINDS = ['fee_due', 'fee_grace', 'expiry', 'status_change', 'new_filing', 'tm_renewal', 'tm_grace', 'similar_mark'] as const;
 
 export const watchBody = z.strictObject({
-  kind: z.enum(WATCH_KINDS).describe('holder: holder id; ipc: class, subclass or group; keyword: Chinese or English words; patent: application number; trademark: trademark id'),
+  kind: z.enum(WATCH_KINDS).describe('holder: holder id; ipc: class, subclass or group; keyword: Chinese or English words; patent: application number; trademark: trademark id; similar_marks: holder id (new marks of others close to its marks)'),
   value: z.string().trim().min(1).max(100),
 });
 export type WatchBody = z.infer<typeof watchBody>;

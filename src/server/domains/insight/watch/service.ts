@@ -9,6 +9,7 @@ import { conflict, invalid, notFound } from '../../../errors';
 import { enqueueJob, type JobHandler } from '../../../jobs/runner';
 import { appendAudit, recordAudit } from '../../identity/audit/service';
 import * as sql from './queries';
+import { markSimilarity } from './similar-marks';
 import type { AlertView, WatchBody } from './schema';
 
 export const ALERT_SCAN_JOB = 'alert-scan';
@@ -21,6 +22,7 @@ const KIND_ZH: Record<string, string> = {
   new_filing: '新申请',
   tm_renewal: '商标续展期',
   tm_grace: '商标续展宽展期',
+  similar_mark: '近似商标申请',
 };
 
 /**
@@ -37,7 +39,7 @@ export async function scanAlerts(ctx: AppContext, jobId: string | null, onRule?:
   for (const [i, rule] of sql.RULES.entries()) {
     await onRule?.(rule, i);
     // The first scan only sets the baseline for events: what a fresh register holds is not news.
-    added[rule] = !previous && sql.isEventRule(rule) ? 0 : await sql.runRule(ctx.db, rule, scanDate, since);
+    added[rule] = !previous && sql.isEventRule(rule) ? 0 : rule === 'similarMarks' ? await similarMarkAlerts(ctx.db, since) : await sql.runRule(ctx.db, rule, scanDate, since);
   }
   const mailed = await mailDigests(ctx);
   const total = Object.values(added).reduce((a, b) => a + b, 0);
@@ -45,9 +47,42 @@ export async function scanAlerts(ctx: AppContext, jobId: string | null, onRule?:
   return { scanDate, since: since.toISOString(), added, total, mailed };
 }
 
+/**
+ * New trademarks, filed by others, close to a watched holder's marks in the same Nice class (see
+ * similar-marks.ts for what "close" means); one alert per new mark and watch.
+ */
+async function similarMarkAlerts(q: Queryable, since: Date): Promise<number> {
+  const watched = await sql.marksWatchedForSimilar(q);
+  if (watched.length === 0) return 0;
+  const fresh = await sql.freshMarks(q, since, [...new Set(watched.map((w) => w.nice_class))]);
+  const byClass = new Map<number, typeof fresh>();
+  for (const f of fresh) byClass.set(f.nice_class, [...(byClass.get(f.nice_class) ?? []), f]);
+  const alerts = new Map<string, sql.NewAlert>();
+  for (const w of watched) {
+    for (const f of byClass.get(w.nice_class) ?? []) {
+      if (f.holder_ids.includes(w.holder_id) || (w.uscc !== null && f.usccs.includes(w.uscc))) continue;
+      const reason = markSimilarity(f.name, w.name);
+      const key = `${w.user_id}:similar:${f.id}:${w.watch_id}`;
+      if (!reason || alerts.has(key)) continue;
+      alerts.set(key, {
+        userId: w.user_id,
+        kind: 'similar_mark',
+        rightType: 'trademark',
+        rightId: f.id,
+        watchId: w.watch_id,
+        dedupKey: `similar:${f.id}:${w.watch_id}`,
+        dueDate: null,
+        detail: { regNo: f.reg_no, class: f.nice_class, name: f.name, similarTo: { regNo: w.reg_no, name: w.name }, reason },
+      });
+    }
+  }
+  return sql.insertAlerts(q, [...alerts.values()]);
+}
+
 function alertLine(a: sql.AlertRow): string {
   const d = a.detail as Record<string, string | number | null>;
-  const what = a.right_type === 'patent' ? `${d.appNo ?? ''} ${d.title ?? ''}` : `${d.regNo ?? ''} 第${d.class ?? ''}类 ${d.name ?? ''}`;
+  const like = a.kind === 'similar_mark' ? `（近似于 ${String((d.similarTo as unknown as { name?: string } | null)?.name ?? '')}）` : '';
+  const what = a.right_type === 'patent' ? `${d.appNo ?? ''} ${d.title ?? ''}` : `${d.regNo ?? ''} 第${d.class ?? ''}类 ${d.name ?? ''}${like}`;
   const when = a.due_date ? `（${a.due_date}）` : '';
   return `· ${KIND_ZH[a.kind] ?? a.kind}${when}：${what}`;
 }
@@ -180,6 +215,11 @@ async function resolveWatch(ctx: AppContext, body: WatchBody): Promise<{ value: 
       if (!r.ok) throw invalid(r.reason);
       return { value: r.code, label: `IPC ${r.code}`, query: null };
     }
+    case 'similar_marks': {
+      const [h] = await ctx.db.query<{ id: number; name: string; uscc: string | null }>('SELECT id::int AS id, name, uscc FROM holders WHERE id = $1', [Number(text) || 0]);
+      if (!h) throw notFound({ zh: `没有这个权利人：${text}`, en: `No such holder: ${text}` });
+      return { value: String(h.id), label: `近似商标：${h.name}`, query: null };
+    }
     case 'keyword': {
       const q = queryTokens(text).tsquery;
       if (!q) throw invalid({ zh: '关键词至少要有两个汉字或一个英文词', en: 'Give at least two Chinese characters or one word' });
@@ -213,10 +253,14 @@ export async function removeWatch(ctx: AppContext, actor: Actor, id: number): Pr
  * holders and IPC areas, for the firm and its desk), in the caller's transaction. Existing watches
  * stay as they are; returns how many were added.
  */
-export async function followOnBehalf(tx: Queryable, userIds: readonly string[], watches: ReadonlyArray<{ kind: 'holder' | 'ipc'; value: string; label: string }>): Promise<number> {
+export async function followOnBehalf(
+  tx: Queryable,
+  userIds: readonly string[],
+  watches: ReadonlyArray<{ kind: 'holder' | 'ipc' | 'similar_marks'; value: string; label: string; excludeUscc?: string | null }>,
+): Promise<number> {
   let added = 0;
   for (const userId of new Set(userIds)) {
-    for (const w of watches) if (await sql.insertWatch(tx, { userId, kind: w.kind, value: w.value, label: w.label, query: null })) added++;
+    for (const w of watches) if (await sql.insertWatch(tx, { userId, kind: w.kind, value: w.value, label: w.label, query: null, excludeUscc: w.excludeUscc ?? null })) added++;
   }
   return added;
 }

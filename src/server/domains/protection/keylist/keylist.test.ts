@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../../test/support/app';
+import { appNo, csv, importFile, uscc } from '../../../../../test/support/registry';
 import { verifyEvidence } from '../evidence/service';
 
 const FIRM = '河南羚锐制药股份有限公司';
@@ -106,13 +107,69 @@ describe('the key-protection list', () => {
     expect((await verifyEvidence(t.ctx)).ok).toBe(true);
   });
 
+  it('monitors a listed firm: close marks filed by others in the same class, and others’ new filings in its IPC areas, not its own', async () => {
+    const [firmRow] = await t.db.query<{ uscc: string }>('SELECT uscc FROM organisations WHERE name = $1', [FIRM]);
+    const [holder] = await t.db.query<{ name: string }>('SELECT name FROM holders WHERE uscc = $1 ORDER BY id LIMIT 1', [firmRow?.uscc]);
+    const ownUscc = firmRow?.uscc as string;
+    const ownName = holder?.name as string;
+    const [area] = await t.db.query<{ value: string }>("SELECT w.value FROM watches w JOIN users u ON u.id = w.user_id WHERE u.username = 'lingrui' AND w.kind = 'ipc' ORDER BY w.value LIMIT 1");
+    const ipc = `${area?.value}9/70`;
+    const TM = ['注册号', '国际分类', '商标名称', '申请人', '统一社会信用代码', '申请人地址', '申请日', '注册日', '专用期限', '商标状态'];
+    const PT = ['申请号', '申请日', '授权公告日', '发明名称', '申请人', '统一社会信用代码', '申请人地址', 'IPC主分类号', 'IPC分类号', '法律状态', '法律状态日', '公开(公告)号'];
+    const ADDRESS = '河南省信阳市新县羚锐大道1号';
+    const OTHER = uscc('411502', 'MA0000001');
+    const scan = async () => {
+      expect((await city.post('/api/insight/alert-scans')).statusCode).toBe(202);
+      await t.runJobs();
+    };
+    // The firm's own mark, then a scan: what the register holds now is the baseline.
+    expect((await importFile(t, city, 'trademarks', 'own.csv', csv([TM, ['9700001', '5', '羚锐康', ownName, ownUscc, ADDRESS, '2020-01-01', '2021-03-01', '2021-03-01至2031-02-28', '注册']]))).job.result).toMatchObject({ inserted: 1 });
+    await scan();
+    const before = new Set((await firm.get('/api/insight/alerts?pageSize=200')).data.items.map((a: { id: number }) => a.id));
+
+    // Newly registered marks (applications still in examination are not public in the register).
+    const marks = [
+      ['9700002', '5', '灵锐康', '信阳某某医药科技有限公司', OTHER, '河南省信阳市浉河区新华路1号', '2026-01-10', '2026-11-20', '2026-11-20至2036-11-19', '注册'],
+      ['9700003', '30', '羚锐康', '信阳某某医药科技有限公司', OTHER, '河南省信阳市浉河区新华路1号', '2026-01-10', '2026-11-20', '2026-11-20至2036-11-19', '注册'],
+      ['9700004', '5', '云雾山', '信阳某某医药科技有限公司', OTHER, '河南省信阳市浉河区新华路1号', '2026-01-10', '2026-11-20', '2026-11-20至2036-11-19', '注册'],
+      ['9700005', '5', '羚锐康宁', ownName, ownUscc, ADDRESS, '2026-01-10', '2026-11-20', '2026-11-20至2036-11-19', '注册'],
+    ];
+    expect((await importFile(t, city, 'trademarks', 'new.csv', csv([TM, ...marks]))).job.result).toMatchObject({ inserted: 4, rejected: 0 });
+    const patents = [
+      [appNo(2026, 1, 9_700_001), '2026-10-12', '', '一种他人的透皮贴剂', '信阳某某医药科技有限公司', OTHER, '河南省信阳市浉河区新华路1号', ipc, ipc, '审中', '', 'CN119700001A'],
+      [appNo(2026, 1, 9_700_002), '2026-10-12', '', '一种本企业的新贴剂', ownName, ownUscc, ADDRESS, ipc, ipc, '审中', '', 'CN119700002A'],
+    ];
+    expect((await importFile(t, city, 'patents', 'new.csv', csv([PT, ...patents]))).job.result).toMatchObject({ inserted: 2, rejected: 0 });
+    await scan();
+    await scan(); // a second scan adds nothing
+
+    const fresh = (await firm.get('/api/insight/alerts?pageSize=200')).data.items.filter((a: { id: number }) => !before.has(a.id));
+    const similar = fresh.filter((a: { kind: string }) => a.kind === 'similar_mark');
+    expect(similar).toEqual([
+      expect.objectContaining({ rightType: 'trademark', detail: expect.objectContaining({ regNo: '9700002', name: '灵锐康', class: 5, reason: 'sound', similarTo: expect.objectContaining({ name: '羚锐康' }) }) }),
+    ]);
+    expect(similar[0].watch.label).toContain('近似商标');
+    const byArea = fresh.filter((a: { kind: string; watch: { label: string } | null }) => a.kind === 'new_filing' && a.watch?.label.includes('技术领域'));
+    expect(byArea.map((a: { detail: { title: string } }) => a.detail.title)).toEqual(['一种他人的透皮贴剂']);
+  });
+
   it('is reviewed yearly: renewed for a year, or the firm leaves the list with a reason', async () => {
     const entry = (await city.get(`/api/protection/key-list/applications?status=listed&q=${encodeURIComponent(FIRM)}`)).data.items[0];
+    expect((await city.get('/api/protection/key-list/applications?overdue=1&pageSize=200')).data.items.map((e: { id: number }) => e.id)).not.toContain(entry.id);
+    // The public list comes a page at a time.
+    const all = (await visitor.get('/api/public/key-list')).data;
+    expect(all.total).toBeGreaterThan(1);
+    const second = (await visitor.get('/api/public/key-list?page=2&pageSize=1')).data;
+    expect(second).toMatchObject({ total: all.total, page: 2, pageSize: 1 });
+    expect(second.items).toEqual([all.items[1]]);
     t.clock.set(new Date('2027-12-01T02:00:00Z'));
     city = await t.as('city');
     firm = await t.as('lingrui');
     try {
       expect((await city.get(`/api/protection/key-list/applications/${entry.id}`)).data.reviewOverdue).toBe(true);
+      const overdue = (await city.get('/api/protection/key-list/applications?overdue=1&pageSize=200')).data.items;
+      expect(overdue.map((e: { id: number }) => e.id)).toContain(entry.id);
+      expect(overdue.every((e: { reviewOverdue: boolean }) => e.reviewOverdue)).toBe(true);
       expect((await firm.post(`/api/protection/key-list/applications/${entry.id}/review`, { decision: 'renew' })).statusCode).toBe(403);
       expect((await city.post(`/api/protection/key-list/applications/${entry.id}/review`, { decision: 'exit' })).statusCode).toBe(400);
       const renewed = await city.post(`/api/protection/key-list/applications/${entry.id}/review`, { decision: 'renew' });

@@ -43,34 +43,36 @@ export const entriesOfOrg = (q: Queryable, orgId: string) =>
   q.query<EntryRow>(`SELECT ${COLUMNS} FROM key_list_entries e WHERE e.org_id = $1 ORDER BY e.submitted_at DESC, e.id DESC`, [orgId]);
 
 const LIST_WHERE = `${IN_SCOPE} AND ($2::text IS NULL OR e.status = $2) AND ($3::text IS NULL OR e.area_code = $3)
-  AND ($4::text IS NULL OR e.org_name ILIKE '%' || $4 || '%' OR e.uscc = upper($4) OR e.industry ILIKE '%' || $4 || '%')`;
+  AND ($4::text IS NULL OR e.org_name ILIKE '%' || $4 || '%' OR e.uscc = upper($4) OR e.industry ILIKE '%' || $4 || '%')
+  AND ($5::date IS NULL OR (e.status = 'listed' AND e.review_due < $5))`;
 
-export async function listEntries(q: Queryable, f: { scope: string[] | null; status?: string; area?: string; q?: string; limit: number; offset: number }) {
-  const params = [f.scope, f.status ?? null, f.area ?? null, f.q ?? null];
+export async function listEntries(q: Queryable, f: { scope: string[] | null; status?: string; area?: string; q?: string; overdueOn: string | null; limit: number; offset: number }) {
+  const params = [f.scope, f.status ?? null, f.area ?? null, f.q ?? null, f.overdueOn];
   const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM key_list_entries e WHERE ${LIST_WHERE}`, params);
   const rows = await q.query<EntryRow>(
     `SELECT ${COLUMNS} FROM key_list_entries e WHERE ${LIST_WHERE}
       ORDER BY CASE e.status WHEN 'submitted' THEN 0 WHEN 'county_passed' THEN 1 WHEN 'returned' THEN 2 WHEN 'listed' THEN 3 ELSE 4 END, e.submitted_at DESC, e.id DESC
-      LIMIT $5 OFFSET $6`,
+      LIMIT $6 OFFSET $7`,
     [...params, f.limit, f.offset],
   );
   return { rows, total: count?.n ?? 0 };
 }
 
-/** The published list: firms listed now. */
-export const listedEntries = (q: Queryable, area: string | null, text: string | null) =>
-  q.query<EntryRow>(
-    `SELECT ${COLUMNS} FROM key_list_entries e WHERE e.status = 'listed' AND ($1::text IS NULL OR e.area_code = $1)
-        AND ($2::text IS NULL OR e.org_name ILIKE '%' || $2 || '%' OR e.industry ILIKE '%' || $2 || '%' OR EXISTS (
-          -- or one of its rights, by number (as typed: CN or ZL, spaces and dots aside) or title
-          SELECT 1 FROM jsonb_array_elements(e.rights) r
-            LEFT JOIN patents p ON r->>'type' = 'patent' AND p.id = (r->>'id')::bigint
-            LEFT JOIN trademarks t ON r->>'type' = 'trademark' AND t.id = (r->>'id')::bigint
-           WHERE regexp_replace(upper(p.app_no), '[^0-9X]', '', 'g') = regexp_replace(upper($2), '^\s*(CN|ZL)|[^0-9X]', '', 'g')
-              OR p.title ILIKE '%' || $2 || '%' OR position(t.reg_no IN $2) > 0 OR t.name ILIKE '%' || $2 || '%'))
-      ORDER BY e.listed_on DESC, e.id DESC`,
-    [area, text],
-  );
+/** The published list: firms listed now, a page at a time. */
+const LISTED_WHERE = `e.status = 'listed' AND ($1::text IS NULL OR e.area_code = $1)
+  AND ($2::text IS NULL OR e.org_name ILIKE '%' || $2 || '%' OR e.industry ILIKE '%' || $2 || '%' OR EXISTS (
+    -- or one of its rights, by number (as typed: CN or ZL, spaces and dots aside) or title
+    SELECT 1 FROM jsonb_array_elements(e.rights) r
+      LEFT JOIN patents p ON r->>'type' = 'patent' AND p.id = (r->>'id')::bigint
+      LEFT JOIN trademarks t ON r->>'type' = 'trademark' AND t.id = (r->>'id')::bigint
+     WHERE regexp_replace(upper(p.app_no), '[^0-9X]', '', 'g') = regexp_replace(upper($2), '^\s*(CN|ZL)|[^0-9X]', '', 'g')
+        OR p.title ILIKE '%' || $2 || '%' OR position(t.reg_no IN $2) > 0 OR t.name ILIKE '%' || $2 || '%'))`;
+
+export async function listedEntries(q: Queryable, f: { area: string | null; text: string | null; limit: number; offset: number }) {
+  const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM key_list_entries e WHERE ${LISTED_WHERE}`, [f.area, f.text]);
+  const rows = await q.query<EntryRow>(`SELECT ${COLUMNS} FROM key_list_entries e WHERE ${LISTED_WHERE} ORDER BY e.listed_on DESC, e.id DESC LIMIT $3 OFFSET $4`, [f.area, f.text, f.limit, f.offset]);
+  return { rows, total: count?.n ?? 0 };
+}
 
 export interface RightRow {
   type: 'patent' | 'trademark';

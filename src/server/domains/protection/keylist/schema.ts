@@ -59,6 +59,7 @@ export const listQuery = z.object({
   status: z.enum(KEY_LIST_STATUSES).optional(),
   area: areaCode.optional(),
   q: optionalText(100),
+  overdue: z.enum(['1']).optional().describe('Only listed firms whose yearly review is past due'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -72,7 +73,12 @@ export const reviewBody = z
   .object({ decision: z.enum(['renew', 'exit']), reason: optionalText(500) })
   .refine((b) => b.decision === 'renew' || !!b.reason, { path: ['reason'], message: '移出名录须说明理由 / Removing a firm from the list needs a reason' });
 
-export const publicQuery = z.object({ area: areaCode.optional(), q: optionalText(100) });
+export const publicQuery = z.object({
+  area: areaCode.optional(),
+  q: optionalText(100),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
 export const publicList = z.object({
   items: z.array(
     z.object({
@@ -87,4 +93,6 @@ export const publicList = z.object({
     }),
   ),
   total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });

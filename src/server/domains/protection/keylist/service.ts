@@ -8,6 +8,7 @@ import type { Queryable } from '../../../db/db';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../../errors';
 import { appendAudit } from '../../identity/audit/service';
 import { followOnBehalf } from '../../insight/watch/service';
+import * as credit from '../credit/service';
 import * as evidence from '../evidence/service';
 import type { Subject } from '../evidence/service';
 import * as sql from './queries';
@@ -181,7 +182,15 @@ export async function withdraw(ctx: AppContext, actor: Actor, id: number): Promi
 }
 
 export async function list(ctx: AppContext, actor: Actor, q: z.infer<typeof schema.listQuery>) {
-  const { rows, total } = await sql.listEntries(ctx.db, { scope: scopeFilter(actor), status: q.status, area: q.area, q: q.q, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { rows, total } = await sql.listEntries(ctx.db, {
+    scope: scopeFilter(actor),
+    status: q.status,
+    area: q.area,
+    q: q.q,
+    overdueOn: q.overdue ? today(ctx) : null,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   const rights = await rightsOf(ctx.db, rows);
   return { items: rows.map((e) => { const { history: _h, ...v } = toView(ctx, actor, e, rights, []); return v; }), total, page: q.page, pageSize: q.pageSize };
 }
@@ -223,15 +232,20 @@ export const approve = (ctx: AppContext, actor: Actor, id: number, note: string 
   step(ctx, actor, id, 'approve', async (tx, e) => {
     const listedOn = today(ctx);
     const followed = await followFirm(tx, e);
+    await credit.syncKeyListing(ctx, tx, actor, creditEntry(e), { to: 'listed', listedOn });
     return { state: { status: 'listed', cityNote: note ?? null, listedOn, reviewDue: addYears(listedOn, 1) }, payload: { ...(note ? { note } : {}), listedOn, followed } };
   });
 
 export const review = (ctx: AppContext, actor: Actor, id: number, decision: 'renew' | 'exit', reason: string | undefined) =>
-  step(ctx, actor, id, 'review', async (_tx, e) =>
-    decision === 'renew'
-      ? { state: { status: 'listed', reviewDue: addYears(e.review_due ?? today(ctx), 1) }, payload: { decision, ...(reason ? { reason } : {}) } }
-      : { state: { status: 'exited', exitReason: reason ?? null }, payload: { decision, reason } },
-  );
+  step(ctx, actor, id, 'review', async (tx, e) => {
+    if (decision === 'renew') return { state: { status: 'listed', reviewDue: addYears(e.review_due ?? today(ctx), 1) }, payload: { decision, ...(reason ? { reason } : {}) } };
+    // The firm's 守信 record (知识产权信用) ends with its listing.
+    await credit.syncKeyListing(ctx, tx, actor, creditEntry(e), { to: 'exited', reason: reason ?? '' });
+    return { state: { status: 'exited', exitReason: reason ?? null }, payload: { decision, reason } };
+  });
+
+/** The listing as the credit records see it: a listed firm has a published 守信 record. */
+const creditEntry = (e: EntryRow) => ({ id: e.id, ref: refOf(e), orgName: e.org_name, uscc: e.uscc, areaCode: e.area_code, industry: e.industry, isDemo: e.is_demo });
 
 async function followFirm(tx: Queryable, e: EntryRow): Promise<number> {
   const users = [
@@ -245,13 +259,14 @@ async function followFirm(tx: Queryable, e: EntryRow): Promise<number> {
     : [];
   return followOnBehalf(tx, users, [
     ...holders.map((h) => ({ kind: 'holder' as const, value: String(h), label: `重点关注名录：${e.org_name}` })),
-    ...areas.map((a) => ({ kind: 'ipc' as const, value: a, label: `重点关注名录：${e.org_name} 的技术领域 IPC ${a}` })),
+    ...holders.map((h) => ({ kind: 'similar_marks' as const, value: String(h), label: `重点关注名录：${e.org_name} 的近似商标` })),
+    ...areas.map((a) => ({ kind: 'ipc' as const, value: a, label: `重点关注名录：${e.org_name} 的技术领域 IPC ${a}`, excludeUscc: e.uscc })),
   ]);
 }
 
 /** The published list: who is listed, where, in which industry, with which rights. */
 export async function publicList(ctx: AppContext, q: z.infer<typeof schema.publicQuery>): Promise<z.infer<typeof schema.publicList>> {
-  const rows = await sql.listedEntries(ctx.db, q.area ?? null, q.q ?? null);
+  const { rows, total } = await sql.listedEntries(ctx.db, { area: q.area ?? null, text: q.q ?? null, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   const rights = await rightsOf(ctx.db, rows);
   return {
     items: rows.map((e) => ({
@@ -267,6 +282,8 @@ export async function publicList(ctx: AppContext, q: z.infer<typeof schema.publi
       listedOn: e.listed_on ?? '',
       reviewDue: e.review_due ?? '',
     })),
-    total: rows.length,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
   };
 }

@@ -192,6 +192,7 @@ export const settingsView = z.object({
     tiers: z.array(z.object({ level: z.union([z.literal(1), z.literal(2), z.literal(3)]), rate: z.number(), minimum: z.number(), criterion: z.string() })),
   }),
   deadlines: z.object({ acceptWorkingDays: z.number().int(), concludeDays: z.number().int(), claimDays: z.number().int() }),
+  disclosure: z.object({ publishWorkingDays: z.number().int().describe('Working days from a penalty decision to its publication (行政执法公示)') }),
 });
 
 export const settingsBody = z.object({
@@ -204,4 +205,5 @@ export const settingsBody = z.object({
       .refine((t) => new Set(t.map((x) => x.level)).size === 3, '三个等级各一条 / One tier for each of the three levels'),
   }),
   deadlines: z.object({ acceptWorkingDays: z.number().int().min(1).max(60), concludeDays: z.number().int().min(1).max(365), claimDays: z.number().int().min(1).max(365) }),
+  disclosure: z.object({ publishWorkingDays: z.number().int().min(1).max(60) }).optional().describe('Left out: unchanged'),
 });

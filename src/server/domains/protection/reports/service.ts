@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { addWorkingDays } from '../../../../shared/dates';
 import { addDays } from '../../../../shared/insight/fees';
 import {
@@ -6,8 +5,6 @@ import {
   DEFAULT_REWARD_RULE,
   REPORT_TRANSITIONS,
   REWARD_TRANSITIONS,
-  TRACKING_ALPHABET,
-  normaliseTrackingCode,
   rewardAmount,
   type ReportAction,
   type ReportDeadlines,
@@ -19,14 +16,16 @@ import { hasPermission } from '../../../../shared/roles';
 import { CITY_CODE, areaByCode, isAreaCode, resolveRegionFromAddress } from '../../../../shared/validators';
 import { scopeFilter, type Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
-import { sha256 } from '../../../crypto';
 import type { Queryable } from '../../../db/db';
 import { AppError, conflict, invalid, notFound, ruleViolated } from '../../../errors';
 import { spendChallenge } from '../../../http/challenge';
 import type { JobHandler } from '../../../jobs/runner';
 import { maskPersonal } from '../../../personal-data';
 import { appendAudit, recordAudit } from '../../identity/audit/service';
+import { disclosureSettings, remindDueDisclosures, writeDisclosureSettings } from '../disclosure/service';
 import * as evidence from '../evidence/service';
+import { mediationReminders } from '../mediation/service';
+import { newTrackingCode, trackingHash } from '../tracking';
 import type { Subject } from '../evidence/service';
 import * as sql from './queries';
 import type { ReportRow } from './queries';
@@ -42,19 +41,11 @@ const refOf = (r: Pick<ReportRow, 'ref_year' | 'ref_seq'>) => `JB${r.ref_year}-$
 const today = (ctx: AppContext) => todayInChina(ctx.clock.now().getTime());
 const notFoundReport = () => notFound({ zh: '没有这条举报，或不在您的辖区', en: 'No such report, or it is outside your area' });
 
-/** A new tracking code: 20 characters of base32 from the system's CSPRNG (100 bits). */
-function newTrackingCode(): string {
-  let code = '';
-  for (let i = 0; i < 20; i++) code += TRACKING_ALPHABET[randomInt(32)];
-  return code;
-}
-
-const trackingHash = (code: string) => sha256(`tracking\n${normaliseTrackingCode(code)}`);
-
-export async function settings(q: Queryable): Promise<{ rewardRule: RewardRule; deadlines: ReportDeadlines }> {
+export async function settings(q: Queryable): Promise<{ rewardRule: RewardRule; deadlines: ReportDeadlines; disclosure: { publishWorkingDays: number } }> {
   return {
     rewardRule: (await sql.readSetting<RewardRule>(q, 'reward_rule')) ?? DEFAULT_REWARD_RULE,
     deadlines: { ...DEFAULT_REPORT_DEADLINES, ...((await sql.readSetting<Partial<ReportDeadlines>>(q, 'report_deadlines')) ?? {}) },
+    disclosure: await disclosureSettings(q),
   };
 }
 
@@ -64,6 +55,7 @@ export async function saveSettings(ctx: AppContext, actor: Actor, body: z.infer<
     const userId = actor.kind === 'user' ? actor.id : null;
     await sql.writeSetting(tx, 'reward_rule', { ...body.rewardRule, tiers: [...body.rewardRule.tiers].sort((a, b) => a.level - b.level) }, userId, ctx.clock.now());
     await sql.writeSetting(tx, 'report_deadlines', body.deadlines, userId, ctx.clock.now());
+    if (body.disclosure) await writeDisclosureSettings(tx, body.disclosure, userId, ctx.clock.now());
     await appendAudit(tx, ctx.clock, { actor, action: 'protection.settings', targetType: 'protection_settings', before, after: body });
   });
   return settings(ctx.db);
@@ -568,9 +560,10 @@ export const PROTECTION_DAILY_JOB = 'protection-daily';
 
 /**
  * Once a day: tells each county desk (and the city office, for reports with no county yet) which
- * reports are overdue or due within three days, and removes public uploads no form attached.
+ * reports are overdue or due within three days, and which penalty decisions await publication;
+ * tells handlers of mediation cases overdue or nearly due; and removes public uploads no form attached.
  */
-export async function dailyReminders(ctx: AppContext): Promise<{ mailed: number; due: number; removedUploads: number }> {
+export async function dailyReminders(ctx: AppContext): Promise<{ mailed: number; due: number; removedUploads: number; disclosuresDue: number; mediationDue: number }> {
   const day = today(ctx);
   const soon = addDays(day, 3);
   const rows = await sql.dueReports(ctx.db, soon);
@@ -595,8 +588,12 @@ export async function dailyReminders(ctx: AppContext): Promise<{ mailed: number;
       mailed++;
     }
   }
+  // Penalty decisions not yet published (行政执法公示) go to the same desks, in a mail of their own.
+  const disclosures = await remindDueDisclosures(ctx);
+  // Mediation cases go to their handlers (or, unassigned, to the desk), in a mail of their own.
+  const mediation = await mediationReminders(ctx);
   const removedUploads = await evidence.removeStaleUploads(ctx);
-  return { mailed, due: rows.length, removedUploads };
+  return { mailed: mailed + disclosures.mailed + mediation.mailed, due: rows.length, removedUploads, disclosuresDue: disclosures.due, mediationDue: mediation.due };
 }
 
 export const protectionDailyJobHandler: JobHandler = {

@@ -1,4 +1,4 @@
-import { AlertOutlined, FileSearchOutlined, LockOutlined, SafetyCertificateOutlined, StarOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, FileSearchOutlined, LockOutlined, NotificationOutlined, SafetyCertificateOutlined, SafetyOutlined, StarOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -81,6 +81,12 @@ export default function LoginPage() {
           </Link>
           <Link to="/public/key-list">
             <StarOutlined aria-hidden /> {t('pub.navKeyList')}
+          </Link>
+          <Link to="/public/enforcement">
+            <NotificationOutlined aria-hidden /> {t('pub.navEnforcement')}
+          </Link>
+          <Link to="/public/credit">
+            <SafetyOutlined aria-hidden /> {t('pub.navCredit')}
           </Link>
         </nav>
       </Card>

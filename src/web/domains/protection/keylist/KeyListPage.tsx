@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Flex, Form, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Flex, Form, Select, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router';
 import { CITY_CODE } from '../../../../shared/validators/region';
 import { formatDate, formatDateTime } from '../../../app/format';
@@ -16,7 +16,7 @@ import { DemoTag } from '../../registry/common/labels';
 import { keyListApi, type ApplicationListItem, type KeyListQuery, type KeyListStatus } from './api';
 import { areaText, KEY_LIST_STATUSES, reviewSoon, KeyListStatusTag, keyListStatusName, ReviewDue, RightsCount } from './labels';
 
-const KEYS = ['status', 'area', 'q'] as const;
+const KEYS = ['status', 'area', 'q', 'overdue'] as const;
 
 /** The step an officer can take on a row now, as a short label (待您初审, 待您审核, 待年度复核). */
 const TODO: Record<string, 'kl.todo.countyPass' | 'kl.todo.approve' | 'kl.todo.review'> = {
@@ -37,6 +37,7 @@ export default function KeyListPage() {
     status: (KEY_LIST_STATUSES as readonly string[]).includes(filters.status ?? '') ? (filters.status as KeyListStatus) : undefined,
     area: filters.area,
     q: filters.q,
+    overdue: filters.overdue === '1' ? '1' : undefined,
   };
   const list = useQuery({ queryKey: ['key-list-applications', query], queryFn: ({ signal }) => keyListApi.list(query, signal), placeholderData: (prev) => prev });
   const active = KEYS.filter((k) => filters[k]).length;
@@ -58,6 +59,9 @@ export default function KeyListPage() {
               onChange={(v) => setFilters({ status: v })}
               options={KEY_LIST_STATUSES.map((s) => ({ value: s, label: keyListStatusName(t, s) }))}
             />
+          </Form.Item>
+          <Form.Item label={t('kl.overdueOnly')}>
+            <Switch checked={filters.overdue === '1'} onChange={(on) => setFilters({ overdue: on ? '1' : undefined })} aria-label={t('kl.overdueOnly')} />
           </Form.Item>
           {cityWide && (
             <Form.Item label={t('kl.area')}>

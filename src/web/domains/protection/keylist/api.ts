@@ -23,6 +23,7 @@ export interface KeyListQuery extends Query {
   status?: KeyListStatus;
   area?: string;
   q?: string;
+  overdue?: '1';
 }
 
 const base = '/api/protection/key-list';
@@ -38,5 +39,5 @@ export const keyListApi = {
 };
 
 export const publicKeyListApi = {
-  list: (q: { area?: string; q?: string }, signal?: AbortSignal) => http.get<PublicList>('/api/public/key-list', q, signal),
+  list: (q: { area?: string; q?: string; page?: number; pageSize?: number }, signal?: AbortSignal) => http.get<PublicList>('/api/public/key-list', q, signal),
 };

@@ -13,6 +13,7 @@ import { PublicTitle } from './PublicTitle';
 
 /** How many rights of a firm show before “and n more”. */
 const RIGHTS_SHOWN = 6;
+const PAGE_SIZE = 20;
 
 /** 重点关注名录: the firms the city office has listed, and the rights it watches for them; anyone may look. */
 export default function KeyListPage() {
@@ -20,7 +21,8 @@ export default function KeyListPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? undefined;
   const area = params.get('area') ?? undefined;
-  const list = useQuery({ queryKey: ['public-key-list', { q, area }], queryFn: ({ signal }) => publicKeyListApi.list({ q, area }, signal), placeholderData: (prev) => prev });
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const list = useQuery({ queryKey: ['public-key-list', { q, area, page }], queryFn: ({ signal }) => publicKeyListApi.list({ q, area, page, pageSize: PAGE_SIZE }, signal), placeholderData: (prev) => prev });
 
   useEffect(() => {
     document.title = `${t('pub.keyListTitle')} · ${t('app.name')}`;
@@ -30,6 +32,8 @@ export default function KeyListPage() {
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
+        // A new search starts on its first page.
+        if (!('page' in patch)) next.delete('page');
         for (const [k, v] of Object.entries(patch)) {
           if (v) next.set(k, v);
           else next.delete(k);
@@ -105,7 +109,17 @@ export default function KeyListPage() {
           {list.data.items.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('pub.keyListEmptyFiltered') : t('pub.keyListEmpty')} />
           ) : (
-            <List<PublicEntry> itemLayout="vertical" dataSource={list.data.items} renderItem={(e) => <Entry entry={e} />} className="xz-kl-public-list" />
+            <List<PublicEntry>
+              itemLayout="vertical"
+              dataSource={list.data.items}
+              renderItem={(e) => <Entry entry={e} />}
+              className="xz-kl-public-list"
+              pagination={
+                list.data.total > PAGE_SIZE
+                  ? { current: page, pageSize: PAGE_SIZE, total: list.data.total, showSizeChanger: false, align: 'center', onChange: (p) => set({ page: p > 1 ? String(p) : undefined }) }
+                  : false
+              }
+            />
           )}
         </Card>
       )}

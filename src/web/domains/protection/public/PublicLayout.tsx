@@ -1,4 +1,4 @@
-import { AlertOutlined, FileSearchOutlined, LoginOutlined, SafetyCertificateOutlined, StarOutlined } from '@ant-design/icons';
+import { AlertOutlined, CustomerServiceOutlined, FileSearchOutlined, LoginOutlined, NotificationOutlined, SafetyCertificateOutlined, SafetyOutlined, StarOutlined } from '@ant-design/icons';
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { PageOutlet } from '../../../app/Layout';
@@ -7,7 +7,7 @@ import { useSession } from '../../../app/session';
 import { DemoBanner } from '../../../app/ui/DemoBanner';
 import { LangSwitch } from '../../../app/ui/LangSwitch';
 
-/** The frame of the pages anyone may use without an account: 举报, 查询/领奖, 存证核验, 重点关注名录. */
+/** The frame of the pages anyone may use without an account: 举报, 查询/领奖, 维权援助, 存证核验, 重点关注名录, 行政处罚公示, 信用信息. */
 export default function PublicLayout() {
   const t = useT();
   const { meta, view } = useSession();
@@ -25,8 +25,11 @@ export default function PublicLayout() {
   const links = [
     { to: '/public/report', label: t('pub.navReport'), icon: <AlertOutlined aria-hidden /> },
     { to: '/public/track', label: t('pub.navTrack'), icon: <FileSearchOutlined aria-hidden /> },
+    { to: '/public/mediation', label: t('pub.navMediation'), icon: <CustomerServiceOutlined aria-hidden /> },
     { to: '/public/verify', label: t('pub.navVerify'), icon: <SafetyCertificateOutlined aria-hidden /> },
     { to: '/public/key-list', label: t('pub.navKeyList'), icon: <StarOutlined aria-hidden /> },
+    { to: '/public/enforcement', label: t('pub.navEnforcement'), icon: <NotificationOutlined aria-hidden /> },
+    { to: '/public/credit', label: t('pub.navCredit'), icon: <SafetyOutlined aria-hidden /> },
   ];
   return (
     <div className="xz-public">

@@ -11,7 +11,18 @@ import type { Submitted } from '../api';
  * The one moment the tracking code is shown: large, copyable, with a plain warning that it is the
  * only key to the report and its reward. The way on asks the visitor to confirm they kept it.
  */
-export function Receipt({ receipt, onAnother }: { receipt: Submitted; onAnother: () => void }) {
+export function Receipt({
+  receipt,
+  onAnother,
+  trackPath = '/public/track',
+  words = {},
+}: {
+  receipt: Pick<Submitted, 'trackingCode' | 'receivedAt' | 'acceptDue' | 'files'>;
+  onAnother: () => void;
+  /** Where the code is followed; another form's receipt (维权援助) names its own page and words. */
+  trackPath?: string;
+  words?: Partial<Record<'title' | 'intro' | 'keepText' | 'dueLabel' | 'another' | 'fileTitle' | 'fileNote', string>>;
+}) {
   const t = useT();
   const { message } = AntdApp.useApp();
   const navigate = useNavigate();
@@ -19,14 +30,14 @@ export function Receipt({ receipt, onAnother }: { receipt: Submitted; onAnother:
   const code = formatTrackingCode(receipt.trackingCode);
 
   useEffect(() => {
-    document.title = `${t('pub.receiptTitle')} · ${t('app.name')}`;
+    document.title = `${words.title ?? t('pub.receiptTitle')} · ${t('app.name')}`;
     // Leaving before keeping the code loses it for good: the browser asks first.
     const warn = (e: BeforeUnloadEvent) => {
       if (!kept) e.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [t, kept]);
+  }, [t, kept, words.title]);
 
   const copy = async () => {
     try {
@@ -37,7 +48,7 @@ export function Receipt({ receipt, onAnother }: { receipt: Submitted; onAnother:
     }
   };
   const download = () => {
-    const text = `${t('pub.codeFileTitle')}\n\n${t('pub.trackingCode')}：${code}\n${t('pub.receivedAt')}：${formatDateTime(receipt.receivedAt)}\n\n${t('pub.codeFileNote')}\n${window.location.origin}/public/track\n`;
+    const text = `${words.fileTitle ?? t('pub.codeFileTitle')}\n\n${t('pub.trackingCode')}：${code}\n${t('pub.receivedAt')}：${formatDateTime(receipt.receivedAt)}\n\n${words.fileNote ?? t('pub.codeFileNote')}\n${window.location.origin}${trackPath}\n`;
     const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
@@ -53,9 +64,9 @@ export function Receipt({ receipt, onAnother }: { receipt: Submitted; onAnother:
           <CheckCircleFilled className="xz-receipt-icon" aria-hidden />
           <div>
             <Typography.Title level={1} className="xz-receipt-title">
-              {t('pub.receiptTitle')}
+              {words.title ?? t('pub.receiptTitle')}
             </Typography.Title>
-            <Typography.Text type="secondary">{t('pub.receiptIntro', { date: formatDate(receipt.acceptDue) })}</Typography.Text>
+            <Typography.Text type="secondary">{words.intro ?? t('pub.receiptIntro', { date: formatDate(receipt.acceptDue) })}</Typography.Text>
           </div>
         </Flex>
         <div className="xz-code-box">
@@ -74,14 +85,14 @@ export function Receipt({ receipt, onAnother }: { receipt: Submitted; onAnother:
             </Button>
           </Flex>
         </div>
-        <Alert type="warning" showIcon className="xz-keep-code" title={<strong>{t('pub.keepCodeTitle')}</strong>} description={t('pub.keepCodeText')} />
+        <Alert type="warning" showIcon className="xz-keep-code" title={<strong>{t('pub.keepCodeTitle')}</strong>} description={words.keepText ?? t('pub.keepCodeText')} />
         <Descriptions
           size="small"
           column={1}
           bordered
           items={[
             { key: 'received', label: t('pub.receivedAt'), children: formatDateTime(receipt.receivedAt) },
-            { key: 'due', label: t('pub.acceptDue'), children: formatDate(receipt.acceptDue) },
+            { key: 'due', label: words.dueLabel ?? t('pub.acceptDue'), children: formatDate(receipt.acceptDue) },
             { key: 'files', label: t('pub.filesReceived'), children: t('pub.filesCount', { n: receipt.files }) },
           ]}
         />
@@ -89,11 +100,11 @@ export function Receipt({ receipt, onAnother }: { receipt: Submitted; onAnother:
           {t('pub.codeKept')}
         </Checkbox>
         <Flex gap={8} wrap="wrap">
-          <Button type="primary" icon={<FileSearchOutlined />} disabled={!kept} onClick={() => navigate('/public/track', { state: { code: receipt.trackingCode } })}>
+          <Button type="primary" icon={<FileSearchOutlined />} disabled={!kept} onClick={() => navigate(trackPath, { state: { code: receipt.trackingCode } })}>
             {t('pub.goTrack')}
           </Button>
           <Button icon={<PlusOutlined />} disabled={!kept} onClick={onAnother}>
-            {t('pub.another')}
+            {words.another ?? t('pub.another')}
           </Button>
         </Flex>
       </Flex>

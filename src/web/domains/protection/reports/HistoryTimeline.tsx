@@ -26,6 +26,10 @@ interface Naming {
   submittedLabel: string;
   /** A record's own words for a step (企业修改后重新提交), in place of "from → to". */
   stepName?: (from: string, to: string, payload: Record<string, unknown>) => string | undefined;
+  /** A record's own reading of a state entry whose payload names no from/to (a case's {action: 'transfer'}). */
+  describeEntry?: (e: ChainEntry) => { title: ReactNode; lines: string[] } | undefined;
+  /** A record's own facts about an entry, shown under the common ones (the kind of file, who reviewed). */
+  extraLines?: (e: ChainEntry) => string[];
 }
 
 /** What one entry says, in words. */
@@ -33,12 +37,15 @@ function describe(e: ChainEntry, t: Translate, lang: Lang, naming: Naming): { ti
   const p = e.payload;
   const lines: string[] = [];
   if (e.kind === 'file') {
+    lines.push(...(naming.extraLines?.(e) ?? []));
     if (str(p.sha256)) lines.push(`SHA-256 ${p.sha256 as string}`);
     return { title: t('prd.hist.file', { name: str(p.name) ?? `#${e.fileId ?? ''}`, size: sizeText(p.size) }), lines };
   }
   if (e.kind === 'note') {
     return { title: str(p.text) ?? str(p.note) ?? JSON.stringify(p), lines };
   }
+  const own = naming.describeEntry?.(e);
+  if (own) return own;
   const reward = p.reward && typeof p.reward === 'object' ? (p.reward as Record<string, unknown>) : null;
   if (reward) {
     if (typeof reward.level === 'number') lines.push(t('prd.hist.level', { n: reward.level }));
@@ -68,6 +75,7 @@ function describe(e: ChainEntry, t: Translate, lang: Lang, naming: Naming): { ti
   if (str(p.note)) lines.push(t('prd.hist.note', { text: p.note as string }));
   if (typeof p.rights === 'number') lines.push(t('prd.hist.rights', { n: p.rights }));
   if (typeof p.listedOn === 'string') lines.push(t('prd.hist.listedOn', { date: p.listedOn }));
+  lines.push(...(naming.extraLines?.(e) ?? []));
   const named = from !== null && to !== null ? naming.stepName?.(from, to, p) : undefined;
   let title: ReactNode;
   if (named) title = named;
@@ -92,17 +100,21 @@ export function HistoryTimeline({
   entries,
   statusName,
   stepName,
+  describeEntry,
+  extraLines,
   submittedLabel,
   actorAnonymous,
 }: {
   entries: ChainEntry[];
   statusName?: (status: string) => string;
   stepName?: Naming['stepName'];
+  describeEntry?: Naming['describeEntry'];
+  extraLines?: Naming['extraLines'];
   submittedLabel?: string;
   actorAnonymous?: string;
 }) {
   const { t, lang } = useI18n();
-  const naming: Naming = { statusName: statusName ?? ((s) => reportStatusName(t, s)), stepName, submittedLabel: submittedLabel ?? t('prd.hist.submitted') };
+  const naming: Naming = { statusName: statusName ?? ((s) => reportStatusName(t, s)), stepName, describeEntry, extraLines, submittedLabel: submittedLabel ?? t('prd.hist.submitted') };
   return (
     <Timeline
       className="xz-history"

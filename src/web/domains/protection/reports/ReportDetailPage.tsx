@@ -1,17 +1,17 @@
-import { DownloadOutlined, EyeOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { RevealButton } from '../RevealButton';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntdApp, Button, Card, Col, Descriptions, Empty, Flex, List, Modal, Row, Skeleton, Table, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, List, Row, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isNotFound } from '../../../app/api';
-import { errorText, useReportError } from '../../../app/errors';
 import { formatDate, formatDateTime } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { useSession } from '../../../app/session';
 import { PageHeader } from '../../../app/ui/PageHeader';
 import { LoadError, RecordNotFound } from '../../../app/ui/States';
 import { DemoTag } from '../../registry/common/labels';
-import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES, reportsApi, type FileView, type ReportDetail, type Revealed } from '../api';
-import { shortHash } from '../hash';
+import { reportsApi, type ReportDetail, type Revealed } from '../api';
+import { AttachButton as AttachFile, FileTable } from '../FileTable';
 import { formatYuan, ReportStatusTag, rightKindName, whyName } from '../labels';
 import { ActionModal, type DialogAction } from './ActionModal';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -25,6 +25,7 @@ export default function ReportDetailPage() {
   const id = Number(useParams().id);
   const result = useQuery({ queryKey: ['protection-report', id], queryFn: ({ signal }) => reportsApi.get(id, signal), enabled: Number.isInteger(id) && id > 0 });
   const [dialog, setDialog] = useState<DialogAction | null>(null);
+  const { can } = useSession();
 
   if (!Number.isInteger(id) || id <= 0 || isNotFound(result.error)) return <RecordNotFound backTo="/protection/reports" backLabel={t('prd.backToList')} />;
   if (result.isError) return <LoadError error={result.error} onRetry={() => result.refetch()} />;
@@ -60,11 +61,20 @@ export default function ReportDetailPage() {
             <Card size="small" title={t('prd.content')}>
               <Content report={r} />
             </Card>
-            <Card size="small" title={t('pr.reporter')} extra={r.actions.includes('reveal') && (!r.anonymous || r.reward.claimant) ? <RevealButton id={r.id} /> : null}>
+            <Card size="small" title={t('pr.reporter')} extra={r.actions.includes('reveal') && (!r.anonymous || r.reward.claimant) ? <ReporterReveal id={r.id} /> : null}>
               <Reporter report={r} />
             </Card>
             {(r.status === 'rejected' || r.status === 'concluded') && (
-              <Card size="small" title={t('prd.outcome')}>
+              <Card
+                size="small"
+                title={t('prd.outcome')}
+                extra={
+                  // A decision found here is published through 处罚决定公示, started with what the report already says.
+                  r.status === 'concluded' && r.violation && r.decisionNo && can('protection.disclosure') ? (
+                    <Link to={`/protection/disclosure/new?report=${r.id}`}>{t('prd.toDisclosure')}</Link>
+                  ) : null
+                }
+              >
                 <Outcome report={r} />
               </Card>
             )}
@@ -180,119 +190,22 @@ function Outcome({ report: r }: { report: ReportDetail }) {
   );
 }
 
-function sizeText(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
 function Files({ report: r }: { report: ReportDetail }) {
   const { t } = useI18n();
-  if (r.files.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('prd.noFiles')} />;
-  return (
-    <Table<FileView>
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={r.files}
-      scroll={{ x: 680 }}
-      columns={[
-        {
-          title: t('prd.fileName'),
-          dataIndex: 'name',
-          render: (name: string, f) => (
-            <a href={reportsApi.fileUrl(r.id, f.id)} download={name} className="xz-break">
-              <DownloadOutlined aria-hidden /> {name}
-            </a>
-          ),
-        },
-        { title: t('prd.fileSize'), dataIndex: 'size', width: 90, align: 'right', render: (n: number) => <span className="xz-num">{sizeText(n)}</span> },
-        {
-          title: 'SHA-256',
-          dataIndex: 'sha256',
-          width: 140,
-          render: (h: string) => (
-            <Tooltip title={<span className="xz-mono xz-break">{h}</span>}>
-              <code className="xz-mono" tabIndex={0}>
-                {shortHash(h)}
-              </code>
-            </Tooltip>
-          ),
-        },
-        { title: t('prd.uploadedBy'), dataIndex: 'uploadedBy', width: 110, render: (v: string | null) => (v === null || v === 'anonymous' ? t('prd.byReporter') : v) },
-        { title: t('prd.uploadedAt'), dataIndex: 'uploadedAt', width: 150, render: (v: string) => <span className="xz-num">{formatDateTime(v)}</span> },
-      ]}
-    />
-  );
+  return <FileTable files={r.files} urlOf={(fileId) => reportsApi.fileUrl(r.id, fileId)} anonymousLabel={t('prd.byReporter')} />;
 }
 
 function AttachButton({ id }: { id: number }) {
-  const { t } = useI18n();
-  const { message } = AntdApp.useApp();
   const queryClient = useQueryClient();
-  const report = useReportError();
-  const [percent, setPercent] = useState<number | null>(null);
-  return (
-    <Upload
-      accept={EVIDENCE_ACCEPT}
-      showUploadList={false}
-      beforeUpload={(file) => {
-        if (file.size > EVIDENCE_MAX_BYTES) {
-          message.error(t('pub.fileTooLarge', { name: file.name, mb: EVIDENCE_MAX_BYTES / 1024 / 1024 }));
-          return Upload.LIST_IGNORE;
-        }
-        return true;
-      }}
-      customRequest={({ file }) => {
-        setPercent(0);
-        reportsApi
-          .attach(id, file as File, setPercent)
-          .then((detail) => {
-            queryClient.setQueryData(['protection-report', id], detail);
-            message.success(t('prd.attached', { name: (file as File).name }));
-          })
-          .catch(report)
-          .finally(() => setPercent(null));
-      }}
-    >
-      <Button size="small" icon={<PaperClipOutlined />} loading={percent !== null}>
-        {percent !== null ? `${t('prd.attach')} ${percent}%` : t('prd.attach')}
-      </Button>
-    </Upload>
-  );
+  return <AttachFile upload={(file, onProgress) => reportsApi.attach(id, file, onProgress)} onDone={(detail) => queryClient.setQueryData(['protection-report', id], detail)} />;
 }
 
-function RevealButton({ id }: { id: number }) {
+function ReporterReveal({ id }: { id: number }) {
   const { t } = useI18n();
-  const { modal } = AntdApp.useApp();
-  const [shown, setShown] = useState<Revealed | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const ask = () =>
-    modal.confirm({
-      title: t('prd.revealTitle'),
-      content: t('prd.revealWarning'),
-      okText: t('prd.revealConfirm'),
-      onOk: async () => {
-        try {
-          setShown(await reportsApi.reveal(id));
-        } catch (e) {
-          setProblem(errorText(e, t('error.unexpected')));
-        }
-      },
-    });
   return (
-    <>
-      <Button size="small" icon={<EyeOutlined />} onClick={ask}>
-        {t('prd.reveal')}
-      </Button>
-      {problem && (
-        <Modal open title={t('prd.revealTitle')} footer={null} onCancel={() => setProblem(null)}>
-          <Alert type="error" showIcon title={problem} />
-        </Modal>
-      )}
-      {shown && (
-        <Modal open title={t('prd.revealedTitle')} onCancel={() => setShown(null)} onOk={() => setShown(null)} cancelButtonProps={{ style: { display: 'none' } }} destroyOnHidden>
-          <Alert type="warning" showIcon title={t('prd.revealedNote')} style={{ marginBottom: 12 }} />
+    <RevealButton<Revealed> reveal={() => reportsApi.reveal(id)} title={t('prd.revealTitle')} shownTitle={t('prd.revealedTitle')}>
+      {(shown) => (
+        <>
           <Descriptions
             size="small"
             bordered
@@ -319,9 +232,9 @@ function RevealButton({ id }: { id: number }) {
               ]}
             />
           )}
-        </Modal>
+        </>
       )}
-    </>
+    </RevealButton>
   );
 }
 

@@ -10,6 +10,7 @@ import { LoadError } from '../../../app/ui/States';
 import { reportsApi, type SettingsView } from '../api';
 import { placeFieldErrors } from '../forms';
 import { formatYuan } from '../labels';
+import { MediationSettingsCard } from '../mediation/MediationSettingsCard';
 
 /** One row per level, in order: row 0 is level 1. */
 interface TierFields {
@@ -26,6 +27,7 @@ interface Fields {
   acceptWorkingDays: number;
   concludeDays: number;
   claimDays: number;
+  publishWorkingDays: number;
 }
 
 const EXAMPLE_VALUE = 200_000;
@@ -38,6 +40,7 @@ const toFields = (s: SettingsView): Fields => ({
   acceptWorkingDays: s.deadlines.acceptWorkingDays,
   concludeDays: s.deadlines.concludeDays,
   claimDays: s.deadlines.claimDays,
+  publishWorkingDays: s.disclosure.publishWorkingDays,
 });
 
 const ruleOf = (v: Fields): RewardRule => ({
@@ -49,7 +52,7 @@ const ruleOf = (v: Fields): RewardRule => ({
 const money = (v: number | string | undefined) => (v === undefined || v === null || `${v}` === '' ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 const unmoney = (v: string | undefined) => Number((v ?? '').replace(/,/g, ''));
 
-/** 举报设置 (city office): the reward rule and the deadline of each stage. */
+/** 保护工作设置 (city office): the reward rule and the deadlines of reports, mediation and disclosure. */
 export default function ReportSettingsPage() {
   const { t, lang } = useI18n();
   const { message } = AntdApp.useApp();
@@ -70,6 +73,7 @@ export default function ReportSettingsPage() {
       const saved = await reportsApi.saveSettings({
         rewardRule: { basis: rule.basis.trim(), cap: rule.cap, tiers: rule.tiers.map((x) => ({ ...x, criterion: x.criterion.trim() })) },
         deadlines: { acceptWorkingDays: v.acceptWorkingDays, concludeDays: v.concludeDays, claimDays: v.claimDays },
+        disclosure: { publishWorkingDays: v.publishWorkingDays },
       });
       queryClient.setQueryData(['protection-settings'], saved);
       message.success(t('common.saved'));
@@ -171,6 +175,11 @@ export default function ReportSettingsPage() {
               </Col>
             </Row>
           </Card>
+          <Card size="small" title={t('prs.disclosure')} className="xz-card">
+            <Form.Item name="publishWorkingDays" label={t('prs.publishWorkingDays')} extra={t('prs.publishWorkingDaysHint')} rules={[{ required: true }]}>
+              <InputNumber<number> min={1} max={60} precision={0} suffix={t('prs.workingDays')} style={{ width: 160 }} />
+            </Form.Item>
+          </Card>
           <Flex gap={12} align="center" style={{ marginTop: 16 }}>
             <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={busy}>
               {t('common.save')}
@@ -181,6 +190,7 @@ export default function ReportSettingsPage() {
           </Flex>
         </Form>
       )}
+      <MediationSettingsCard />
     </>
   );
 }
