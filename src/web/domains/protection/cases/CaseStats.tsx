@@ -1,23 +1,12 @@
-import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
-import { Link } from 'react-router';
 import { areaByCode } from '../../../../shared/validators/region';
-import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { EChart } from '../../../app/ui/EChart';
+import { KpiTiles, type Kpi } from '../../../app/ui/KpiTiles';
 import type { CaseStats as Stats } from './api';
 import { caseLabel, CASE_SOURCES } from './labels';
-
-interface Kpi {
-  key: string;
-  label: string;
-  value: number;
-  note?: string;
-  /** Where a click goes; none for a figure the list cannot filter by. */
-  to?: string;
-  tone?: 'warn';
-}
 
 /**
  * The head of the case list: counts by source that open the matching list, case numbers that
@@ -50,30 +39,7 @@ export function CaseStats({ stats, partner, transfersTo, onFilter }: { stats: St
   return (
     <Row gutter={[16, 16]} className="xz-pr-stats">
       <Col xs={24} xl={13}>
-        <div className="xz-kpis xz-pr-kpis">
-          {kpis.map((k) => {
-            const body = (
-              <>
-                <Statistic title={k.label} value={k.value} formatter={(v) => formatNumber(Number(v))} />
-                {k.note && (
-                  <Typography.Text type="secondary" className="xz-kpi-note">
-                    {k.note}
-                  </Typography.Text>
-                )}
-              </>
-            );
-            const cls = `xz-kpi${k.tone === 'warn' ? ' xz-kpi-warn' : ''}${k.to ? '' : ' xz-kpi-static'}`;
-            return k.to ? (
-              <Link key={k.key} to={k.to} className={cls} data-kpi={k.key} aria-label={`${k.label}: ${k.value}`}>
-                {body}
-              </Link>
-            ) : (
-              <div key={k.key} className={cls} data-kpi={k.key}>
-                {body}
-              </div>
-            );
-          })}
-        </div>
+        <KpiTiles className="xz-pr-kpis" kpis={kpis} />
       </Col>
       <Col xs={24} xl={11}>
         {/* A county desk's cases are all of its county: it sees them by right instead. */}

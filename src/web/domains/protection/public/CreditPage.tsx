@@ -2,11 +2,11 @@ import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, List, Row, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { useSearchParams } from 'react-router';
 import type { CreditKind } from '../../../../shared/protection/credit';
 import { errorText } from '../../../app/errors';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { useListParams } from '../../../app/useListParams';
 import { publicCreditApi, type PublicRecord } from '../credit/api';
 import { categoryName, severityName, subjectKindName } from '../credit/labels';
 import { areaText } from '../keylist/labels';
@@ -17,29 +17,14 @@ const PAGE_SIZE = 20;
 /** 知识产权信用信息公示: 守信 and 失信 records being published now, searchable by name or credit code; anyone may look. */
 export default function CreditPage() {
   const { t } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const kind: CreditKind = params.get('kind') === 'trust' ? 'trust' : 'distrust';
-  const q = params.get('q') ?? undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, filters, setFilters: set, setPage } = useListParams(['kind', 'q'], PAGE_SIZE);
+  const kind: CreditKind = filters.kind === 'trust' ? 'trust' : 'distrust';
+  const q = filters.q;
   const list = useQuery({ queryKey: ['public-credit', { kind, q, page }], queryFn: ({ signal }) => publicCreditApi.list({ kind, q, page, pageSize: PAGE_SIZE }, signal), placeholderData: (prev) => prev });
 
   useEffect(() => {
     document.title = `${t('pub.creditTitle')} · ${t('app.name')}`;
   }, [t]);
-
-  const set = (patch: Record<string, string | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (!('page' in patch)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
 
   const results = list.isError ? (
     <Alert type="error" showIcon title={t('error.loadFailed')} description={errorText(list.error, t('error.unexpected'))} />
@@ -63,7 +48,7 @@ export default function CreditPage() {
           dataSource={list.data.items}
           renderItem={(r) => <Entry record={r} />}
           className="xz-cr-public-list"
-          pagination={list.data.total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: list.data.total, onChange: (p) => set({ page: String(p) }), showSizeChanger: false } : false}
+          pagination={list.data.total > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, total: list.data.total, onChange: (p) => setPage(p, PAGE_SIZE), showSizeChanger: false } : false}
         />
       )}
     </>

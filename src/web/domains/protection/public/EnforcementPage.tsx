@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, List, Pagination, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { AREAS } from '../../../../shared/validators/region';
 import { errorText } from '../../../app/errors';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { useListParams } from '../../../app/useListParams';
 import { publicEnforcementApi, type DecisionKind, type PublicItem, type PublicQuery } from '../disclosure/api';
 import { DECISION_KINDS, decisionKindName, partyKindName } from '../disclosure/labels';
 import { areaText } from '../keylist/labels';
@@ -20,15 +21,13 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** 行政处罚决定公示: the published decisions, searchable by number, party, county, kind and date; anyone may look. */
 export default function EnforcementPage() {
   const { t, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const kind = params.get('kind') ?? undefined;
-  const from = params.get('from') ?? undefined;
-  const to = params.get('to') ?? undefined;
+  const { page, filters, setFilters: set, setPage, clear } = useListParams(['q', 'area', 'kind', 'from', 'to'], PAGE_SIZE);
+  const { kind, from, to } = filters;
   const query: PublicQuery = {
-    page: Math.max(1, Number(params.get('page')) || 1),
+    page,
     pageSize: PAGE_SIZE,
-    q: params.get('q') ?? undefined,
-    area: params.get('area') ?? undefined,
+    q: filters.q,
+    area: filters.area,
     kind: (DECISION_KINDS as readonly string[]).includes(kind ?? '') ? (kind as DecisionKind) : undefined,
     from: from && ISO.test(from) ? from : undefined,
     to: to && ISO.test(to) ? to : undefined,
@@ -38,20 +37,6 @@ export default function EnforcementPage() {
   useEffect(() => {
     document.title = `${t('pub.enfTitle')} · ${t('app.name')}`;
   }, [t]);
-
-  const set = (patch: Record<string, string | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (!('page' in patch)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
 
   const areaOptions = useMemo(() => AREAS.map((a) => ({ value: a.code, label: lang === 'zh' ? a.name : a.nameEn })), [lang]);
   const filtered = !!(query.q || query.area || query.kind || query.from || query.to);
@@ -101,7 +86,7 @@ export default function EnforcementPage() {
               {t('pub.enfSearchButton')}
             </Button>
             {filtered && (
-              <Button type="link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+              <Button type="link" onClick={clear}>
                 {t('pub.enfShowAll')}
               </Button>
             )}
@@ -129,7 +114,7 @@ export default function EnforcementPage() {
                   pageSize={PAGE_SIZE}
                   total={list.data.total}
                   showSizeChanger={false}
-                  onChange={(p) => set({ page: String(p) })}
+                  onChange={(p) => setPage(p, PAGE_SIZE)}
                   align="center"
                 />
               )}

@@ -2,11 +2,12 @@ import { AlertOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Flex, Form, Input, List, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { AREAS, CITY_CODE } from '../../../../shared/validators/region';
 import { errorText } from '../../../app/errors';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
+import { useListParams } from '../../../app/useListParams';
 import { publicKeyListApi, type PublicEntry } from '../keylist/api';
 import { areaText, rightTypeName } from '../keylist/labels';
 import { PublicTitle } from './PublicTitle';
@@ -18,30 +19,13 @@ const PAGE_SIZE = 20;
 /** 重点关注名录: the firms the city office has listed, and the rights it watches for them; anyone may look. */
 export default function KeyListPage() {
   const { t, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? undefined;
-  const area = params.get('area') ?? undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { page, filters, setFilters: set, setPage, clear } = useListParams(['q', 'area'], PAGE_SIZE);
+  const { q, area } = filters;
   const list = useQuery({ queryKey: ['public-key-list', { q, area, page }], queryFn: ({ signal }) => publicKeyListApi.list({ q, area, page, pageSize: PAGE_SIZE }, signal), placeholderData: (prev) => prev });
 
   useEffect(() => {
     document.title = `${t('pub.keyListTitle')} · ${t('app.name')}`;
   }, [t]);
-
-  const set = (patch: Record<string, string | undefined>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        // A new search starts on its first page.
-        if (!('page' in patch)) next.delete('page');
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const areaOptions = useMemo(
     () =>
@@ -100,7 +84,7 @@ export default function KeyListPage() {
           title={<h2 className="xz-public-h2">{t('pub.keyListCount', { n: list.data.total })}</h2>}
           extra={
             filtered ? (
-              <Button size="small" type="link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+              <Button size="small" type="link" onClick={clear}>
                 {t('pub.keyListShowAll')}
               </Button>
             ) : null
@@ -116,7 +100,7 @@ export default function KeyListPage() {
               className="xz-kl-public-list"
               pagination={
                 list.data.total > PAGE_SIZE
-                  ? { current: page, pageSize: PAGE_SIZE, total: list.data.total, showSizeChanger: false, align: 'center', onChange: (p) => set({ page: p > 1 ? String(p) : undefined }) }
+                  ? { current: page, pageSize: PAGE_SIZE, total: list.data.total, showSizeChanger: false, align: 'center', onChange: (p) => setPage(p, PAGE_SIZE) }
                   : false
               }
             />

@@ -1,22 +1,10 @@
-import { Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
-import type { EChartsCoreOption } from 'echarts/core';
-import { useCallback, useMemo } from 'react';
-import { Link } from 'react-router';
+import { Card, Col, Row, Skeleton } from 'antd';
 import { CITY_CODE, areaByCode } from '../../../../shared/validators/region';
-import { formatNumber } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
-import { EChart } from '../../../app/ui/EChart';
+import { KpiTiles, type Kpi } from '../../../app/ui/KpiTiles';
+import { AreaStatusBars } from '../AreaStatusBars';
 import type { StatsView } from '../api';
 import { formatYuan } from '../labels';
-
-interface Kpi {
-  key: string;
-  label: string;
-  value: number | string;
-  note?: string;
-  to: string;
-  tone?: 'danger';
-}
 
 /** The head of the report list: counts that open the matching list, and the reports by county. */
 export function ReportStats({ stats, onArea }: { stats: StatsView | undefined; onArea: (code: string) => void }) {
@@ -35,24 +23,13 @@ export function ReportStats({ stats, onArea }: { stats: StatsView | undefined; o
   return (
     <Row gutter={[16, 16]} className="xz-pr-stats">
       <Col xs={24} xl={13}>
-        <div className="xz-kpis xz-pr-kpis">
-          {kpis.map((k) => (
-            <Link key={k.key} to={k.to} className={k.tone === 'danger' ? 'xz-kpi xz-kpi-danger' : 'xz-kpi'} data-kpi={k.key} aria-label={`${k.label}: ${k.value}`}>
-              <Statistic title={k.label} value={k.value} formatter={(v) => (typeof v === 'number' ? formatNumber(v) : v)} />
-              {k.note && (
-                <Typography.Text type="secondary" className="xz-kpi-note">
-                  {k.note}
-                </Typography.Text>
-              )}
-            </Link>
-          ))}
-          <div className="xz-kpi xz-kpi-static" data-kpi="days">
-            <Statistic title={t('prl.kpiAvgDays')} value={stats.averageDaysToConclude === null ? '—' : Math.round(stats.averageDaysToConclude * 10) / 10} />
-            <Typography.Text type="secondary" className="xz-kpi-note">
-              {t('prl.kpiAvgDaysNote')}
-            </Typography.Text>
-          </div>
-        </div>
+        <KpiTiles
+          className="xz-pr-kpis"
+          kpis={[
+            ...kpis,
+            { key: 'days', label: t('prl.kpiAvgDays'), value: stats.averageDaysToConclude === null ? '—' : Math.round(stats.averageDaysToConclude * 10) / 10, note: t('prl.kpiAvgDaysNote') },
+          ]}
+        />
       </Col>
       <Col xs={24} xl={11}>
         <Card size="small" title={t('prl.byArea')} className="xz-pr-chart">
@@ -68,41 +45,18 @@ const filterable = (code: string | null) => code === null || code !== CITY_CODE;
 
 function AreaBars({ stats, onArea }: { stats: StatsView; onArea: (code: string) => void }) {
   const { t, lang } = useI18n();
-  // Most reports on top.
-  const rows = useMemo(() => [...stats.byArea].sort((a, b) => a.total - b.total), [stats.byArea]);
-  const nameOf = useCallback(
-    (r: StatsView['byArea'][number]) => {
-      const a = r.areaCode ? areaByCode(r.areaCode) : undefined;
-      if (!r.areaCode) return t('prl.areaNone');
-      return a ? (lang === 'zh' ? a.shortName : a.nameEn) : (r.areaName ?? r.areaCode);
-    },
-    [t, lang],
-  );
-  const option = useMemo<EChartsCoreOption>(
-    () => ({
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
-      grid: { left: 8, right: 16, top: 30, bottom: 4, containLabel: true },
-      yAxis: { type: 'category', data: rows.map(nameOf), axisLabel: { fontSize: 12 } },
-      xAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { name: t('prl.seriesOpen'), type: 'bar', stack: 'all', barMaxWidth: 18, itemStyle: { color: '#1d4ed8' }, data: rows.map((r) => r.open - r.overdue) },
-        { name: t('prl.seriesOverdue'), type: 'bar', stack: 'all', barMaxWidth: 18, itemStyle: { color: '#cf1322' }, data: rows.map((r) => r.overdue) },
-        { name: t('prl.seriesClosed'), type: 'bar', stack: 'all', barMaxWidth: 18, itemStyle: { color: '#a3b8d9' }, data: rows.map((r) => r.total - r.open) },
-      ],
-    }),
-    [rows, nameOf, t],
-  );
-  if (rows.length === 0) return <Typography.Text type="secondary">{t('prl.noReports')}</Typography.Text>;
+  const rows = stats.byArea.map((r) => {
+    const a = r.areaCode ? areaByCode(r.areaCode) : undefined;
+    const name = !r.areaCode ? t('prl.areaNone') : a ? (lang === 'zh' ? a.shortName : a.nameEn) : (r.areaName ?? r.areaCode);
+    return { key: filterable(r.areaCode) ? (r.areaCode ?? 'none') : null, name, total: r.total, open: r.open, overdue: r.overdue };
+  });
   return (
-    <EChart
-      option={option}
-      height={Math.max(200, rows.length * 26 + 50)}
-      label={t('prl.byAreaLabel', { list: [...rows].reverse().map((r) => `${nameOf(r)} ${r.total}`).join(lang === 'zh' ? '，' : ', ') })}
-      onClick={({ dataIndex }) => {
-        const r = rows[dataIndex];
-        if (r && filterable(r.areaCode)) onArea(r.areaCode ?? 'none');
-      }}
+    <AreaStatusBars
+      rows={rows}
+      series={{ open: t('prl.seriesOpen'), overdue: t('prl.seriesOverdue'), closed: t('prl.seriesClosed') }}
+      empty={t('prl.noReports')}
+      label={(list) => t('prl.byAreaLabel', { list })}
+      onPick={onArea}
     />
   );
 }

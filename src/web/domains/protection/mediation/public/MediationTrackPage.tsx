@@ -1,91 +1,24 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Steps, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useLocation } from 'react-router';
-import { formatTrackingCode, normaliseTrackingCode, TRACKING_ALPHABET } from '../../../../../shared/protection/reports';
-import { isApiError } from '../../../../app/api';
-import { errorText } from '../../../../app/errors';
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Flex, Steps, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
 import { formatDate, formatDateTime } from '../../../../app/format';
 import { useI18n } from '../../../../app/i18n';
 import { rightKindName } from '../../labels';
 import { PublicTitle } from '../../public/PublicTitle';
+import { TrackingLookup } from '../../public/TrackingLookup';
 import { publicMediationApi, type TrackView } from '../api';
 import { OUTCOME_COLOR, kindName, outcomeName } from '../labels';
-
-const CODE_PATTERN = new RegExp(`^[${TRACKING_ALPHABET}]{20}$`);
 
 /** 维权援助进度查询: the applicant follows the case by its tracking code: stage, mediation body, next session, outcome. */
 export default function MediationTrackPage() {
   const { t } = useI18n();
-  const location = useLocation();
-  const [form] = Form.useForm<{ code: string }>();
-  const [view, setView] = useState<TrackView | null>(null);
-  const [code, setCode] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
-
   useEffect(() => {
     document.title = `${t('md.pub.trackTitle')} · ${t('app.name')}`;
   }, [t]);
-
-  const look = useCallback(
-    async (raw: string) => {
-      const c = normaliseTrackingCode(raw);
-      setBusy(true);
-      setProblem(null);
-      try {
-        setView(await publicMediationApi.track(c));
-        setCode(c);
-        form.setFieldValue('code', formatTrackingCode(c));
-        requestAnimationFrame(() => resultRef.current?.focus());
-      } catch (e) {
-        setView(null);
-        setProblem(isApiError(e) && e.status === 404 ? t('pub.codeUnknown') : errorText(e, t('error.unexpected')));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [t, form],
-  );
-
-  // Straight from the receipt: the code comes in the page's history state, never in the address.
-  const fromReceipt = (location.state as { code?: unknown } | null)?.code;
-  useEffect(() => {
-    if (typeof fromReceipt === 'string') void look(fromReceipt);
-  }, [fromReceipt, look]);
-
   return (
     <>
       <PublicTitle title={t('md.pub.trackTitle')} intro={t('md.pub.trackIntro')} />
-      <Card className="xz-public-card">
-        <Form form={form} layout="vertical" onFinish={(v) => look(v.code)} requiredMark={false}>
-          <Form.Item
-            name="code"
-            label={t('pub.trackingCode')}
-            extra={t('pub.codeHint')}
-            rules={[
-              { required: true, whitespace: true, message: t('pub.codeRequired') },
-              {
-                validator: async (_r, v: string | undefined) => {
-                  if (v && v.trim() && !CODE_PATTERN.test(normaliseTrackingCode(v))) throw new Error(t('pub.codeShape'));
-                },
-              },
-            ]}
-          >
-            <Input size="large" className="xz-mono" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX" autoComplete="off" spellCheck={false} autoCapitalize="characters" maxLength={40} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={busy}>
-            {t('pub.trackButton')}
-          </Button>
-        </Form>
-        {problem && <Alert type="error" showIcon title={problem} role="alert" style={{ marginTop: 16 }} />}
-      </Card>
-      {view && code && (
-        <div ref={resultRef} tabIndex={-1} className="xz-track-result">
-          <Progress view={view} busy={busy} onRefresh={() => look(code)} />
-        </div>
-      )}
+      <TrackingLookup fetch={publicMediationApi.track}>{({ view, busy, refresh }) => <Progress view={view} busy={busy} onRefresh={refresh} />}</TrackingLookup>
     </>
   );
 }
