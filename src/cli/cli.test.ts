@@ -171,7 +171,7 @@ describe('xinzhi', () => {
     expect(verify.code).toBe(0);
     expect(verify.stdout).toContain('Audit chain intact: 4 entries checked');
     expect(verify.stderr).toContain('audit verify: 4/4 entries…');
-  }, 90_000);
+  }, 180_000); // six CLI processes, each loading the whole server; slow when the suite loads both cores
 
   it('backs up and restores into an empty target', async () => {
     const backup = await xinzhi(main, ['backup', backupFile()]);

@@ -44,6 +44,13 @@ import disclosureRoutes from './domains/protection/disclosure/routes';
 import mediationRoutes from './domains/protection/mediation/routes';
 import creditRoutes from './domains/protection/credit/routes';
 import caseRoutes from './domains/protection/cases/routes';
+import workplanPlanRoutes from './domains/workplan/plans/routes';
+import workplanProgressRoutes from './domains/workplan/progress/routes';
+import workplanDashboardRoutes from './domains/workplan/dashboard/routes';
+import evaluationRoutes from './domains/workplan/evaluation/routes';
+import surveyRoutes from './domains/workplan/survey/routes';
+import assessmentRoutes from './domains/workplan/assessment/routes';
+import supervisionRoutes from './domains/workplan/supervision/routes';
 
 /** Every route module of the platform, in one list; a new domain adds its routes here. */
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -76,6 +83,13 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   mediationRoutes,
   creditRoutes,
   caseRoutes,
+  workplanPlanRoutes,
+  workplanProgressRoutes,
+  workplanDashboardRoutes,
+  surveyRoutes,
+  evaluationRoutes,
+  assessmentRoutes,
+  supervisionRoutes,
   operatorRoutes,
 ];
 

@@ -14,6 +14,7 @@ import { readDemoState, seedDemo, writeDemoState, type SeedReport } from './demo
 import { syncReference } from './domains/regions/service';
 import { endBulkLoads } from './domains/registry/import/pipeline';
 import { ensureIndustryMapping } from './domains/registry/industries/service';
+import { syncReferencePlans } from './domains/workplan/plans/reference';
 import { localFileStore } from './files/store';
 import { createMailer } from './mail/mailer';
 
@@ -101,6 +102,7 @@ export async function prepareDatabase(db: Db, config: Config, opts: { seed: bool
   await db.tx(async (tx) => {
     await syncReference(tx);
     await ensureIndustryMapping(tx);
+    await syncReferencePlans(tx);
     await endBulkLoads(tx);
   });
   const state = await readDemoState(db);

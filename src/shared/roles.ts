@@ -11,6 +11,7 @@ export const ROLES = [
   'secadmin',
   'auditor',
   'city_officer',
+  'leader',
   'area_officer',
   'partner',
   'enterprise',
@@ -64,16 +65,28 @@ export const PERMISSIONS = [
   'mediation.directory',
   'mediation.refer',
   'mediation.apply',
+  'workplan.read',
+  'workplan.manage',
+  'workplan.report',
+  'workplan.supervise',
+  'assessment.read',
+  'assessment.manage',
+  'survey.manage',
+  'evaluation.read',
+  'evaluation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   sysadmin: ['area.read', 'org.read', 'org.manage', 'user.read', 'user.manage', 'token.manage', 'policy.read', 'outbox.read', 'registry.reference'],
   secadmin: ['area.read', 'org.read', 'user.read', 'user.grant', 'policy.read', 'policy.manage'],
-  auditor: ['area.read', 'org.read', 'user.read', 'audit.read'],
-  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets', 'insight.landscape', 'alerts.read', 'alerts.scan', 'protection.reports', 'protection.reveal', 'protection.settings', 'protection.keylist.review', 'protection.disclosure', 'cases.read', 'cases.record', 'cases.transfer', 'credit.read', 'credit.manage', 'credit.export', 'mediation.handle', 'mediation.directory'],
-  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read', 'insight.landscape', 'alerts.read', 'protection.reports', 'protection.reveal', 'protection.keylist.review', 'protection.disclosure', 'cases.read', 'cases.record', 'cases.transfer', 'credit.read', 'credit.manage', 'mediation.handle'],
-  partner: ['area.read', 'registry.read', 'alerts.read', 'cases.read', 'cases.record', 'credit.feed', 'mediation.refer'],
+  // Auditors read the plan's whole cycle (progress, supervision, scores) to check it; they change nothing.
+  auditor: ['area.read', 'org.read', 'user.read', 'audit.read', 'workplan.read', 'assessment.read', 'evaluation.read'],
+  city_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.import', 'registry.export', 'registry.curate', 'registry.reference', 'insight.read', 'insight.targets', 'insight.landscape', 'alerts.read', 'alerts.scan', 'protection.reports', 'protection.reveal', 'protection.settings', 'protection.keylist.review', 'protection.disclosure', 'cases.read', 'cases.record', 'cases.transfer', 'credit.read', 'credit.manage', 'credit.export', 'mediation.handle', 'mediation.directory', 'workplan.read', 'workplan.manage', 'workplan.supervise', 'assessment.read', 'assessment.manage', 'survey.manage', 'evaluation.read', 'evaluation.manage'],
+  // City and county leaders read dashboards, rankings and evaluations; they do not enter data.
+  leader: ['area.read', 'org.read', 'registry.read', 'insight.read', 'workplan.read', 'assessment.read', 'evaluation.read'],
+  area_officer: ['area.read', 'population.edit', 'org.read', 'registry.read', 'registry.export', 'registry.curate', 'insight.read', 'insight.landscape', 'alerts.read', 'protection.reports', 'protection.reveal', 'protection.keylist.review', 'protection.disclosure', 'cases.read', 'cases.record', 'cases.transfer', 'credit.read', 'credit.manage', 'mediation.handle', 'workplan.read', 'workplan.report', 'assessment.read', 'evaluation.read'],
+  partner: ['area.read', 'registry.read', 'alerts.read', 'cases.read', 'cases.record', 'credit.feed', 'mediation.refer', 'workplan.read', 'workplan.report'],
   enterprise: ['area.read', 'registry.read', 'alerts.read', 'protection.keylist.apply', 'credit.repair', 'mediation.apply'],
   university: ['area.read', 'registry.read', 'alerts.read'],
   agency: ['area.read', 'registry.read', 'alerts.read', 'credit.repair'],

@@ -201,7 +201,7 @@ describe.sequential('admin → security → new user → auditor', () => {
     expect(text).toContain(ORG);
     expect(text).toMatch(/管辖范围\s*固始县/);
     expect(text).toContain('县区/园区工作人员');
-    expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem').allInnerTexts()).toEqual(['工作台', '专利检索', '商标检索', '地理标志', '权利人', '地区待定权利人', '统计分析', '指标与目标', '专利导航', '分析报告', '预警提醒', '举报线索', '重点关注名录', '维权援助与调解', '调解组织名录', '处罚决定公示', '案件信息共享', '信用记录', '地区与人口', '机构名录', '账号与安全']);
+    expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem').allInnerTexts()).toEqual(['工作台', '专利检索', '商标检索', '地理标志', '权利人', '地区待定权利人', '统计分析', '指标与目标', '专利导航', '分析报告', '预警提醒', '举报线索', '重点关注名录', '维权援助与调解', '调解组织名录', '处罚决定公示', '案件信息共享', '信用记录', '工作方案', '任务分解与进展', '工作看板', '考核评价', '保护水平评估', '满意度调查', '督办与通报约谈', '地区与人口', '机构名录', '账号与安全']);
 
     // The temporary password is dead; the new one works.
     expect((await h.t.agent().post('/api/auth/login', { username: USERNAME, password: state.temporaryPassword })).statusCode).toBe(401);

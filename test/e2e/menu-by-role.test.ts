@@ -46,16 +46,26 @@ const MEDIATION_APPLY = '维权援助申请';
 // agencies (credit.repair: their own records and credit repair).
 const CREDIT = '信用记录';
 const CREDIT_MINE = '本单位信用记录';
+// 考核评价 (assessment.read: the city office, county desks, leaders and auditors).
+const ASSESSMENT = '考核评价';
+// 保护水平评估 (evaluation.read: the city office, county desks, leaders and auditors).
+const EVALUATION = '保护水平评估';
+// 满意度调查 (evaluation.read: the city office builds surveys; county desks, leaders and auditors read the results).
+const SURVEYS = '满意度调查';
+// 督办与通报约谈 (workplan.read: the city office, desks, partner departments, leaders and auditors).
+const SUPERVISION = '督办与通报约谈';
+// 工作方案, 任务分解与进展, 工作看板 (workplan.read: the same readers; a desk or member unit sees only its own assignments).
+const WORKPLAN = ['工作方案', '任务分解与进展', '工作看板'];
 
 const MENUS: Record<string, string[]> = {
   admin: [HOME, INDUSTRIES, AREAS, ORGS, USERS, POLICY, OUTBOX, ACCOUNT],
   security: [HOME, AREAS, ORGS_RO, USERS, POLICY, ACCOUNT],
-  auditor: [HOME, AREAS, ORGS_RO, USERS, AUDIT, ACCOUNT],
-  city: [HOME, ...REGISTRY, UNRESOLVED, IMPORT, INDUSTRIES, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, MEDIATION, MEDIATION_BODIES, DISCLOSURE, CASES, CREDIT, REPORT_SETTINGS, AREAS, ORGS_RO, ACCOUNT],
-  gushi: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, MEDIATION, MEDIATION_BODIES, DISCLOSURE, CASES, CREDIT, AREAS, ORGS_RO, ACCOUNT],
-  shangtianti: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, MEDIATION, MEDIATION_BODIES, DISCLOSURE, CASES, CREDIT, AREAS, ORGS_RO, ACCOUNT],
-  court: [HOME, ...REGISTRY, ALERTS, MEDIATION_REFERRALS, CASES, AREAS, ACCOUNT],
-  police: [HOME, ...REGISTRY, ALERTS, CASES, CASE_TRANSFERS, AREAS, ACCOUNT],
+  auditor: [HOME, ...WORKPLAN, ASSESSMENT, EVALUATION, SURVEYS, SUPERVISION, AREAS, ORGS_RO, USERS, AUDIT, ACCOUNT],
+  city: [HOME, ...REGISTRY, UNRESOLVED, IMPORT, INDUSTRIES, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, MEDIATION, MEDIATION_BODIES, DISCLOSURE, CASES, CREDIT, REPORT_SETTINGS, ...WORKPLAN, ASSESSMENT, EVALUATION, SURVEYS, SUPERVISION, AREAS, ORGS_RO, ACCOUNT],
+  gushi: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, MEDIATION, MEDIATION_BODIES, DISCLOSURE, CASES, CREDIT, ...WORKPLAN, ASSESSMENT, EVALUATION, SURVEYS, SUPERVISION, AREAS, ORGS_RO, ACCOUNT],
+  shangtianti: [HOME, ...REGISTRY, UNRESOLVED, ...INSIGHT, ALERTS, REPORTS, KEY_LIST, MEDIATION, MEDIATION_BODIES, DISCLOSURE, CASES, CREDIT, ...WORKPLAN, ASSESSMENT, EVALUATION, SURVEYS, SUPERVISION, AREAS, ORGS_RO, ACCOUNT],
+  court: [HOME, ...REGISTRY, ALERTS, MEDIATION_REFERRALS, CASES, ...WORKPLAN, SUPERVISION, AREAS, ACCOUNT],
+  police: [HOME, ...REGISTRY, ALERTS, CASES, CASE_TRANSFERS, ...WORKPLAN, SUPERVISION, AREAS, ACCOUNT],
   lingrui: [HOME, ...REGISTRY, ALERTS, KEY_LIST_APPLY, MEDIATION_APPLY, CREDIT_MINE, AREAS, ACCOUNT],
   xynu: [HOME, ...REGISTRY, ALERTS, AREAS, ACCOUNT],
   agency: [HOME, ...REGISTRY, ALERTS, CREDIT_MINE, AREAS, ACCOUNT],
@@ -160,6 +170,7 @@ describe('a page the role may not use, opened by URL', () => {
       ],
     },
     { username: 'gushi', pages: [{ path: '/users', api: '/api/users', leak: /赵立新|钱敏/ }] },
+    { username: 'court', pages: [{ path: '/workplan/evaluation', api: `/api/workplan/evaluation/${new Date().getFullYear()}`, leak: /综合指数|全市平均/ }] },
     { username: 'admin', pages: [{ path: '/audit', api: '/api/audit', leak: /校验哈希链|auth\.login/ }] },
     { username: 'auditor', pages: [{ path: '/outbox', api: '/api/outbox', leak: /收件人|待转交/ }] },
     { username: 'city', pages: [{ path: '/security/policy', api: '/api/security/policy', leak: /密码最小长度|连续失败锁定次数/ }] },

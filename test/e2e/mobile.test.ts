@@ -49,7 +49,7 @@ describe('phone 375×812', () => {
     await open.click();
     await nav.waitFor();
     expect(await open.getAttribute('aria-expanded')).toBe('true');
-    expect(await nav.getByRole('menuitem').allInnerTexts()).toEqual(['工作台', '专利检索', '商标检索', '地理标志', '权利人', '地区待定权利人', '数据导入', '产业分类映射', '统计分析', '指标与目标', '专利导航', '分析报告', '预警提醒', '举报线索', '重点关注名录', '维权援助与调解', '调解组织名录', '处罚决定公示', '案件信息共享', '信用记录', '保护工作设置', '地区与人口', '机构名录', '账号与安全']);
+    expect(await nav.getByRole('menuitem').allInnerTexts()).toEqual(['工作台', '专利检索', '商标检索', '地理标志', '权利人', '地区待定权利人', '数据导入', '产业分类映射', '统计分析', '指标与目标', '专利导航', '分析报告', '预警提醒', '举报线索', '重点关注名录', '维权援助与调解', '调解组织名录', '处罚决定公示', '案件信息共享', '信用记录', '保护工作设置', '工作方案', '任务分解与进展', '工作看板', '考核评价', '保护水平评估', '满意度调查', '督办与通报约谈', '地区与人口', '机构名录', '账号与安全']);
     // Slides in from the left and leaves part of the page visible.
     const drawer = page.locator('.ant-drawer-content-wrapper');
     await settled(drawer);

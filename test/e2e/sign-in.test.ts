@@ -8,7 +8,7 @@ import { chineseRenders, h, signIn, signOutViaMenu } from './journey';
 
 let page: Page | undefined;
 
-const DEMO_USERNAMES = ['admin', 'security', 'auditor', 'city', 'gushi', 'shangtianti', 'court', 'police', 'lingrui', 'xynu', 'agency', 'bank'];
+const DEMO_USERNAMES = ['admin', 'security', 'auditor', 'city', 'leader', 'gushi', 'shangtianti', 'court', 'police', 'lingrui', 'xynu', 'agency', 'bank'];
 
 const mainMenu = (p: Page, name = '主菜单') => p.getByRole('navigation', { name });
 
@@ -66,7 +66,7 @@ describe('signed in as the city office', () => {
 
     // City officer menu in Chinese.
     const zhMenu = await mainMenu(page).getByRole('menuitem').allInnerTexts();
-    expect(zhMenu).toEqual(['工作台', '专利检索', '商标检索', '地理标志', '权利人', '地区待定权利人', '数据导入', '产业分类映射', '统计分析', '指标与目标', '专利导航', '分析报告', '预警提醒', '举报线索', '重点关注名录', '维权援助与调解', '调解组织名录', '处罚决定公示', '案件信息共享', '信用记录', '保护工作设置', '地区与人口', '机构名录', '账号与安全']);
+    expect(zhMenu).toEqual(['工作台', '专利检索', '商标检索', '地理标志', '权利人', '地区待定权利人', '数据导入', '产业分类映射', '统计分析', '指标与目标', '专利导航', '分析报告', '预警提醒', '举报线索', '重点关注名录', '维权援助与调解', '调解组织名录', '处罚决定公示', '案件信息共享', '信用记录', '保护工作设置', '工作方案', '任务分解与进展', '工作看板', '考核评价', '保护水平评估', '满意度调查', '督办与通报约谈', '地区与人口', '机构名录', '账号与安全']);
 
     // Switch to English: menu, headings and html lang follow.
     await page.getByLabel('界面语言').getByText('English', { exact: true }).click();
@@ -94,6 +94,13 @@ describe('signed in as the city office', () => {
       'Shared cases',
       'Credit records',
       'Protection settings',
+      'Work plans',
+      'Assignments and progress',
+      'Plan dashboard',
+      'Assessment',
+      'Protection evaluation',
+      'Satisfaction surveys',
+      'Supervision and notices',
       'Areas & population',
       'Organisation directory',
       'Account & security',

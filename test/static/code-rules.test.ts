@@ -57,7 +57,9 @@ describe('code rules', () => {
   it('gives every job phase the server reports a label in the interface', () => {
     const phases = new Set<string>();
     for (const file of serverFiles) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/\.progress\([^;]*?,\s*'([a-z_]+)'\)/g)) phases.add(m[1] ?? '');
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\.progress\([^;]*?,\s*'([a-z_.]+)'\)/g)) phases.add(m[1] ?? '');
+      for (const m of text.matchAll(/oneStepDailyJob\([^;]*?\['([a-z_.]+)', '([a-z_.]+)'\]/g)) phases.add(m[1] ?? '').add(m[2] ?? '');
     }
     expect(phases.size).toBeGreaterThan(0);
     const labels = readFileSync(path.join(root, 'src/web/i18n/zh.ts'), 'utf8');

@@ -47,6 +47,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'security', displayName: '钱敏', roles: ['secadmin'], orgKey: 'city', org: '信阳市知识产权局', note: { zh: '安全管理员：角色授权、安全策略', en: 'Security administrator: role grants, security policy' } },
   { username: 'auditor', displayName: '孙静', roles: ['auditor'], orgKey: 'city', org: '信阳市知识产权局', note: { zh: '审计管理员：审计日志', en: 'Auditor: audit log' } },
   { username: 'city', displayName: '李文博', roles: ['city_officer'], orgKey: 'city', org: '信阳市知识产权局', note: { zh: '市局工作人员，全市范围', en: 'City IP office officer, whole city' } },
+  { username: 'leader', displayName: '刘振华', roles: ['leader'], orgKey: 'city', org: '信阳市知识产权局', note: { zh: '局领导：只读查阅看板、进展与考核', en: 'Office leader: reads dashboards, progress and assessment' } },
   { username: 'gushi', displayName: '周建国', roles: ['area_officer'], orgKey: 'desk:411525', org: '固始县市场监督管理局', scope: '411525', note: { zh: '固始县知识产权股，仅限固始县', en: 'Gushi County IP desk, Gushi only' } },
   { username: 'shangtianti', displayName: '吴海燕', roles: ['area_officer'], orgKey: 'desk:shangtianti', org: '上天梯非金属矿管理区管委会', scope: 'shangtianti', note: { zh: '上天梯管理区知识产权工作人员', en: 'Shangtianti zone IP desk' } },
   { username: 'court', displayName: '郑法官', roles: ['partner'], orgKey: 'court', org: '信阳市中级人民法院', note: { zh: '联席会议成员单位（法院）', en: 'Partner department (court)' } },

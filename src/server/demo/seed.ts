@@ -14,6 +14,11 @@ import { seedMediationDemo } from '../domains/protection/mediation/demo';
 import { seedDisclosureDemo } from '../domains/protection/disclosure/demo';
 import { seedCasesDemo } from '../domains/protection/cases/demo';
 import { seedCreditDemo } from '../domains/protection/credit/demo';
+import { seedWorkplanDemo } from '../domains/workplan/demo';
+import { seedSupervisionDemo } from '../domains/workplan/supervision/demo';
+import { seedSurveyDemo } from '../domains/workplan/survey/demo';
+import { seedAssessmentDemo } from '../domains/workplan/assessment/demo';
+import { seedEvaluationDemo } from '../domains/workplan/evaluation/demo';
 
 export interface DemoState {
   enabled: boolean;
@@ -74,6 +79,13 @@ export async function seedDemo(ctx: AppContext, seed: number, onProgress?: (step
   Object.assign(counts, await seedDisclosureDemo(ctx));
   Object.assign(counts, await seedCasesDemo(ctx));
   Object.assign(counts, await seedCreditDemo(ctx));
+  // The plan's breakdown before the other workplan parts, which score and supervise it.
+  Object.assign(counts, await seedWorkplanDemo(ctx));
+  Object.assign(counts, await seedSupervisionDemo(ctx));
+  Object.assign(counts, await seedSurveyDemo(ctx, seed));
+  // The protection-level index reads the survey and feeds the assessment.
+  Object.assign(counts, await seedEvaluationDemo(ctx));
+  Object.assign(counts, await seedAssessmentDemo(ctx));
   await writeDemoState(ctx.db, { enabled: true, seed, seededAt: ctx.clock.now().toISOString() });
   await recordAudit(ctx.db, ctx.clock, { actor: systemActor, action: 'seed.demo', details: { seed, ...counts } });
   return { seeded: true, seed, counts, message: `Demo data created with seed ${seed}. / 已生成演示数据（种子 ${seed}）。` };

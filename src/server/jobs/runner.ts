@@ -28,6 +28,24 @@ export interface JobHandler {
   daily?: boolean;
 }
 
+/**
+ * A daily job that is one step (reminders, expiries): it reports `phases[0]` while it runs and
+ * `phases[1]` when done, so the job list says in words what it did.
+ */
+export function oneStepDailyJob(kind: string, permission: Permission, phases: [string, string], step: (ctx: AppContext) => Promise<unknown>): JobHandler {
+  return {
+    kind,
+    permission,
+    daily: true,
+    async run(ctx, jc) {
+      await jc.progress(0, 1, phases[0]);
+      const result = await step(ctx);
+      await jc.progress(1, 1, phases[1]);
+      return result;
+    },
+  };
+}
+
 export class JobInterrupted extends Error {
   override name = 'JobInterrupted';
 }

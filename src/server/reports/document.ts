@@ -13,8 +13,10 @@ export interface ReportDocument {
   date: string;
   /** Shown boxed under the title, e.g. that the figures are synthetic demo data. */
   notice?: string;
+  /** 主送机关: the units a notice is addressed to, flush left under the title, ending in a colon. */
+  addressee?: string;
   sections: ReportSection[];
-  /** Data source and as-of statement, shown at the end. */
+  /** Data source and as-of statement, shown at the end; empty for a notice, which has none. */
   source: string;
   /** Language of the labels the engine adds (captions, numbering, date); default zh. */
   lang?: 'zh' | 'en';

@@ -85,6 +85,7 @@ function header(d: ReportDocument): Paragraph[] {
       }),
     );
   }
+  if (d.addressee) out.push(para(`${d.addressee}：`, {}, { indent: {}, spacing: { line: PITCH, lineRule: LineRuleType.EXACT, before: PITCH } }));
   return out;
 }
 
@@ -160,7 +161,7 @@ function closing(d: ReportDocument, lang: 'zh' | 'en'): Paragraph[] {
   const right = { alignment: AlignmentType.RIGHT, indent: { right: 640 } };
   // Kept together, so that the issuer and the date never stand alone on the last page.
   return [
-    para(`${labels(lang).source}${d.source}`, { size: CAPTION }, { keepNext: true, keepLines: true, spacing: { line: 480, lineRule: LineRuleType.EXACT, before: 280 } }),
+    ...(d.source ? [para(`${labels(lang).source}${d.source}`, { size: CAPTION }, { keepNext: true, keepLines: true, spacing: { line: 480, lineRule: LineRuleType.EXACT, before: 280 } })] : []),
     para('', {}, { keepNext: true }),
     para('', {}, { keepNext: true }),
     para(d.issuer, {}, { ...right, keepNext: true }),

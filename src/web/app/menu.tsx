@@ -1,5 +1,9 @@
 import {
   ApartmentOutlined,
+  ProjectOutlined,
+  ScheduleOutlined,
+  FundProjectionScreenOutlined,
+  RadarChartOutlined,
   BankOutlined,
   CustomerServiceOutlined,
   AreaChartOutlined,
@@ -12,6 +16,7 @@ import {
   CompassOutlined,
   ContainerOutlined,
   FileTextOutlined,
+  FileExclamationOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
@@ -23,10 +28,12 @@ import {
   SafetyCertificateOutlined,
   SafetyOutlined,
   SettingOutlined,
+  SmileOutlined,
   StarOutlined,
   SwapOutlined,
   TagsOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -96,6 +103,18 @@ export const NAV: NavGroup[] = [
       { path: '/protection/credit/mine', label: 'nav.creditMine', icon: <SafetyOutlined />, permission: 'credit.repair' },
       { path: '/protection/credit', label: 'nav.credit', icon: <SafetyOutlined />, permission: 'credit.read' },
       { path: '/protection/settings', label: 'nav.reportSettings', icon: <SettingOutlined />, permission: 'protection.settings' },
+    ],
+  },
+  {
+    label: 'nav.groupPlan',
+    items: [
+      { path: '/workplan/plans', label: 'nav.wpPlans', icon: <ProjectOutlined />, permission: 'workplan.read' },
+      { path: '/workplan/assignments', label: 'nav.wpAssignments', icon: <ScheduleOutlined />, permission: 'workplan.read' },
+      { path: '/workplan/dashboard', label: 'nav.wpDashboard', icon: <FundProjectionScreenOutlined />, permission: 'workplan.read' },
+      { path: '/workplan/assessment', label: 'nav.assessment', icon: <TrophyOutlined />, permission: 'assessment.read' },
+      { path: '/workplan/evaluation', label: 'nav.evaluation', icon: <RadarChartOutlined />, permission: 'evaluation.read' },
+      { path: '/workplan/surveys', label: 'nav.surveys', icon: <SmileOutlined />, permission: 'evaluation.read' },
+      { path: '/workplan/supervision', label: 'nav.supervision', icon: <FileExclamationOutlined />, permission: 'workplan.read' },
     ],
   },
   {

@@ -70,9 +70,26 @@ const PublicCreditPage = lazy(() => import('../domains/protection/public/CreditP
 const CaseListPage = lazy(() => import('../domains/protection/cases/CaseListPage'));
 const CaseDetailPage = lazy(() => import('../domains/protection/cases/CaseDetailPage'));
 const CaseTransfersPage = lazy(() => import('../domains/protection/cases/TransfersPage'));
+const SurveyListPage = lazy(() => import('../domains/workplan/survey/SurveyListPage'));
+const SurveyDetailPage = lazy(() => import('../domains/workplan/survey/SurveyDetailPage'));
+const PublicSurveyPage = lazy(() => import('../domains/workplan/survey/public/SurveyAnswerPage'));
+const EvaluationPage = lazy(() => import('../domains/workplan/evaluation/EvaluationPage'));
+const AssessmentPage = lazy(() => import('../domains/workplan/assessment/AssessmentPage'));
+const AssessmentAreaPage = lazy(() => import('../domains/workplan/assessment/AreaCardPage'));
+const SupervisionPage = lazy(() => import('../domains/workplan/supervision/SupervisionPage'));
+const WorkplanPlanListPage = lazy(() => import('../domains/workplan/plans/PlanListPage'));
+const WorkplanPlanDetailPage = lazy(() => import('../domains/workplan/plans/PlanDetailPage'));
+const WorkplanAssignmentListPage = lazy(() => import('../domains/workplan/progress/AssignmentListPage'));
+const WorkplanAssignmentDetailPage = lazy(() => import('../domains/workplan/progress/AssignmentDetailPage'));
+const WorkplanDashboardPage = lazy(() => import('../domains/workplan/dashboard/DashboardPage'));
+const NoticeDetailPage = lazy(() => import('../domains/workplan/supervision/NoticeDetailPage'));
+const CircularDetailPage = lazy(() => import('../domains/workplan/supervision/CircularDetailPage'));
+const InterviewDetailPage = lazy(() => import('../domains/workplan/supervision/InterviewDetailPage'));
+const RectificationDetailPage = lazy(() => import('../domains/workplan/supervision/RectificationDetailPage'));
 
 const guard = (permission: Permission | readonly Permission[], page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
 const handle = (h: RouteHandle) => h;
+const SURVEY_READERS: readonly Permission[] = ['survey.manage', 'evaluation.read', 'assessment.read'];
 
 export const router = createBrowserRouter([
   {
@@ -102,6 +119,7 @@ export const router = createBrowserRouter([
       { path: 'enforcement', element: <PublicEnforcementPage /> },
       { path: 'enforcement/:id', element: <PublicEnforcementDetailPage /> },
       { path: 'credit', element: <PublicCreditPage /> },
+      { path: 'survey/:slug', element: <PublicSurveyPage /> },
     ],
   },
   {
@@ -192,6 +210,21 @@ export const router = createBrowserRouter([
           { path: 'cases/:id', element: guard('cases.read', <CaseDetailPage />), handle: handle({ parent: { path: '/protection/cases', crumb: 'nav.cases' }, crumb: 'cs.crumb' }) },
         ],
       },
+      { path: 'workplan/plans', element: guard('workplan.read', <WorkplanPlanListPage />), handle: handle({ crumb: 'nav.wpPlans' }) },
+      { path: 'workplan/plans/:id', element: guard('workplan.read', <WorkplanPlanDetailPage />), handle: handle({ parent: { path: '/workplan/plans', crumb: 'nav.wpPlans' }, crumb: 'wp.planCrumb' }) },
+      { path: 'workplan/assignments', element: guard('workplan.read', <WorkplanAssignmentListPage />), handle: handle({ crumb: 'nav.wpAssignments' }) },
+      { path: 'workplan/assignments/:id', element: guard('workplan.read', <WorkplanAssignmentDetailPage />), handle: handle({ parent: { path: '/workplan/assignments', crumb: 'nav.wpAssignments' }, crumb: 'wp.assignmentCrumb' }) },
+      { path: 'workplan/dashboard', element: guard('workplan.read', <WorkplanDashboardPage />), handle: handle({ crumb: 'nav.wpDashboard' }) },
+      { path: 'workplan/evaluation', element: guard('evaluation.read', <EvaluationPage />), handle: handle({ crumb: 'nav.evaluation' }) },
+      { path: 'workplan/assessment', element: guard('assessment.read', <AssessmentPage />), handle: handle({ crumb: 'nav.assessment' }) },
+      { path: 'workplan/assessment/:year/areas/:code', element: guard('assessment.read', <AssessmentAreaPage />), handle: handle({ parent: { path: '/workplan/assessment', crumb: 'nav.assessment' }, crumb: 'asm.cardCrumb' }) },
+      { path: 'workplan/surveys', element: guard(SURVEY_READERS, <SurveyListPage />), handle: handle({ crumb: 'nav.surveys' }) },
+      { path: 'workplan/surveys/:id', element: guard(SURVEY_READERS, <SurveyDetailPage />), handle: handle({ parent: { path: '/workplan/surveys', crumb: 'nav.surveys' }, crumb: 'sv.crumb' }) },
+      { path: 'workplan/supervision', element: guard('workplan.read', <SupervisionPage />), handle: handle({ crumb: 'nav.supervision' }) },
+      { path: 'workplan/supervision/notices/:id', element: guard('workplan.read', <NoticeDetailPage />), handle: handle({ parent: { path: '/workplan/supervision', crumb: 'nav.supervision' }, crumb: 'sup.noticeTitle' }) },
+      { path: 'workplan/supervision/circulars/:id', element: guard('workplan.read', <CircularDetailPage />), handle: handle({ parent: { path: '/workplan/supervision', crumb: 'nav.supervision' }, crumb: 'sup.tab.circulars' }) },
+      { path: 'workplan/supervision/interviews/:id', element: guard('workplan.read', <InterviewDetailPage />), handle: handle({ parent: { path: '/workplan/supervision', crumb: 'nav.supervision' }, crumb: 'sup.interviewTitle' }) },
+      { path: 'workplan/supervision/rectifications/:id', element: guard('workplan.read', <RectificationDetailPage />), handle: handle({ parent: { path: '/workplan/supervision', crumb: 'nav.supervision' }, crumb: 'sup.rectTitle' }) },
       { path: 'users', element: guard('user.read', <UserListPage />), handle: handle({ crumb: 'nav.users' }) },
       { path: 'security/policy', element: guard('policy.read', <PolicyPage />), handle: handle({ crumb: 'nav.policy' }) },
       { path: 'audit', element: guard('audit.read', <AuditPage />), handle: handle({ crumb: 'nav.audit' }) },

@@ -1,14 +1,15 @@
 import { EditOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, InputNumber, Modal, Progress, Select, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, InputNumber, Modal, Progress, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { drillHref } from '../../../shared/insight/drill';
 import { INDICATORS, INDICATOR_DEFINITIONS, type IndicatorCode } from '../../../shared/insight/indicators';
 import { formatNumber } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { useSession, useUser } from '../../app/session';
 import { FilterBar } from '../../app/ui/FilterBar';
+import { YearSelect, useYearParam } from '../../app/ui/YearSelect';
 import { PageHeader } from '../../app/ui/PageHeader';
 import { ReportButton } from './reports/ReportButton';
 import { CITY_CODE } from '../../../shared/validators/region';
@@ -23,9 +24,7 @@ export default function IndicatorsPage() {
   const { t, lang } = useI18n();
   const { can } = useSession();
   const cityWide = useUser().areaScope === CITY_CODE;
-  const [params, setParams] = useSearchParams();
-  const thisYear = new Date().getFullYear();
-  const year = Number(params.get('year')) || thisYear;
+  const { year, setYear } = useYearParam();
   const result = useQuery({ queryKey: ['insight-indicators', year], queryFn: ({ signal }) => insightApi.indicators(year, signal), placeholderData: keepPreviousData });
   const [editing, setEditing] = useState<{ area: AreaRow; indicator: IndicatorCode } | null>(null);
   const data = result.data;
@@ -57,12 +56,7 @@ export default function IndicatorsPage() {
       <PageHeader title={t('ins.indicatorsTitle')} subtitle={t('ins.indicatorsSubtitle')} extra={cityWide ? <ReportButton body={{ kind: 'yearly', year }} /> : undefined} />
       <FilterBar>
         <Form.Item label={t('ins.year')}>
-          <Select
-            style={{ width: 100 }}
-            value={String(year)}
-            onChange={(v) => setParams(v === String(thisYear) ? {} : { year: v }, { replace: true })}
-            options={Array.from({ length: 20 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
-          />
+          <YearSelect year={year} onChange={setYear} span={20} />
         </Form.Item>
       </FilterBar>
       {result.isError ? (

@@ -10,7 +10,7 @@ import type { AppContext } from '../../../context';
 import { sha256 } from '../../../crypto';
 import type { Queryable } from '../../../db/db';
 import { AppError, conflict, forbidden, invalid, notFound, ruleViolated } from '../../../errors';
-import type { JobHandler } from '../../../jobs/runner';
+import { oneStepDailyJob } from '../../../jobs/runner';
 import { appendAudit, recordAudit } from '../../identity/audit/service';
 import * as evidence from '../evidence/service';
 import type { Subject } from '../evidence/service';
@@ -528,14 +528,4 @@ export async function endExpired(ctx: AppContext): Promise<number> {
 
 export const CREDIT_DAILY_JOB = 'credit-daily';
 
-export const creditDailyJobHandler: JobHandler = {
-  kind: CREDIT_DAILY_JOB,
-  permission: 'credit.manage',
-  daily: true,
-  async run(ctx, jc) {
-    await jc.progress(0, 1, 'credit.expire');
-    const ended = await endExpired(ctx);
-    await jc.progress(1, 1, 'credit.done');
-    return { ended };
-  },
-};
+export const creditDailyJobHandler = oneStepDailyJob(CREDIT_DAILY_JOB, 'credit.manage', ['credit.expire', 'credit.done'], async (ctx) => ({ ended: await endExpired(ctx) }));

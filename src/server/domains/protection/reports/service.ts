@@ -19,7 +19,7 @@ import type { AppContext } from '../../../context';
 import type { Queryable } from '../../../db/db';
 import { AppError, conflict, invalid, notFound, ruleViolated } from '../../../errors';
 import { spendChallenge } from '../../../http/challenge';
-import type { JobHandler } from '../../../jobs/runner';
+import { oneStepDailyJob } from '../../../jobs/runner';
 import { maskPersonal } from '../../../personal-data';
 import { appendAudit, recordAudit } from '../../identity/audit/service';
 import { disclosureSettings, remindDueDisclosures, writeDisclosureSettings } from '../disclosure/service';
@@ -596,14 +596,4 @@ export async function dailyReminders(ctx: AppContext): Promise<{ mailed: number;
   return { mailed: mailed + disclosures.mailed + mediation.mailed, due: rows.length, removedUploads, disclosuresDue: disclosures.due, mediationDue: mediation.due };
 }
 
-export const protectionDailyJobHandler: JobHandler = {
-  kind: PROTECTION_DAILY_JOB,
-  permission: 'protection.settings',
-  daily: true,
-  async run(ctx, jc) {
-    await jc.progress(0, 1, 'protection.remind');
-    const result = await dailyReminders(ctx);
-    await jc.progress(1, 1, 'protection.done');
-    return result;
-  },
-};
+export const protectionDailyJobHandler = oneStepDailyJob(PROTECTION_DAILY_JOB, 'protection.settings', ['protection.remind', 'protection.done'], dailyReminders);
