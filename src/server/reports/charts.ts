@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import * as echarts from 'echarts';
+import { loadECharts } from '../heavy-libraries';
 import type { ChartBlock } from './document';
 import { FONT_FAMILY, loadFonts, type ReportFonts } from './fonts';
 
@@ -59,7 +59,8 @@ function clipsAreIdle(option: Option): boolean {
 }
 
 /** The ECharts option as an SVG string, laid out at width × height, every text in the report font. */
-export function chartSvg(option: object, width: number, height: number): string {
+export async function chartSvg(option: object, width: number, height: number): Promise<string> {
+  const echarts = await loadECharts();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     const given = option as Option;
@@ -163,7 +164,7 @@ export const chartSize = (block: ChartBlock) => ({ width: clamp(block.width, DEF
 /** One chart block as a PNG at CHART_SCALE × its layout size. */
 export async function renderChart(block: ChartBlock): Promise<ChartImage> {
   const { width, height } = chartSize(block);
-  const image = await rasterise(chartSvg(block.option, width, height));
+  const image = await rasterise(await chartSvg(block.option, width, height));
   return { png: encodeRgbPng(image.pixels, image.width, image.height), width, height };
 }
 

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPDFKit } from '../heavy-libraries';
 import type { ChartImage, ChartImages } from './charts';
 import { cellText, formatDate, labels, numericColumns, outline, type ChartBlock, type OutlineItem, type ReportDocument, type TableBlock } from './document';
 import { fontPaths } from './fonts';
@@ -253,8 +253,9 @@ function pageNumbers(doc: Doc, c: Ctx): void {
  * The report as a PDF with the Chinese font embedded (subset, with a ToUnicode map so the text can
  * be searched and copied). `charts` must hold an image for every chart block of the document.
  */
-export function renderPdf(d: ReportDocument, charts: ChartImages, onSection?: (done: number, total: number) => void): Promise<Buffer> {
+export async function renderPdf(d: ReportDocument, charts: ChartImages, onSection?: (done: number, total: number) => void): Promise<Buffer> {
   const lang = d.lang ?? 'zh';
+  const PDFDocument = await loadPDFKit();
   const doc: Doc = new PDFDocument({
     size: 'A4',
     margins: MARGINS,

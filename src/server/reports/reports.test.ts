@@ -151,7 +151,7 @@ describe('report rendering', () => {
 describe('charts', () => {
   it('draws Chinese labels with the packaged font, and nothing without it', async () => {
     const option = { title: { text: '信阳市浉河区专利', left: 'center', top: 10, textStyle: { fontSize: 40 } }, series: [] };
-    const svg = chartSvg(option, 400, 120);
+    const svg = await chartSvg(option, 400, 120);
     const inked = (img: { pixels: Uint8Array; width: number; height: number }) => {
       let n = 0;
       for (let y = 0; y < 70 * 2; y++) for (let x = 0; x < img.width; x++) if ((img.pixels[(y * img.width + x) * 4] as number) < 128) n++;

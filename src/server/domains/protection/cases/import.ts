@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../heavy-libraries';
 import { CASE_LABELS, ORG_NAME, PARTY_ROLE_WORDS, caseKey } from '../../../../shared/protection/cases';
 import { cellText, isoDateUtc } from '../../../../shared/registry/cell';
 import { parseDate } from '../../../../shared/registry/dates';
@@ -210,6 +210,7 @@ const EXAMPLE_USCC = `91411502MA44K8G3X${computeUsccCheck('91411502MA44K8G3X')}`
 
 /** The import template: the header row, one example row, and a sheet explaining each column. */
 export async function templateXlsx(): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('案件');
   ws.addRow(COLUMNS.map((c) => c.header));

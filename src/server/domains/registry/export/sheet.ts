@@ -1,6 +1,6 @@
 import { disposition } from '../../../http/route-kit';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../heavy-libraries';
 import type { FastifyReply } from 'fastify';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -48,6 +48,7 @@ export async function writeSheet(reply: FastifyReply, fileName: string, format: 
         }
         out.end();
       } else {
+        const ExcelJS = await loadExcelJS();
         const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
         const sheet = book.addWorksheet('data');
         const head = sheet.addRow(headers);

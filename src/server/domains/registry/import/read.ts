@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import Papa from 'papaparse';
-import ExcelJS from 'exceljs';
+import type { Row as ExcelRow } from 'exceljs';
+import { loadExcelJS } from '../../../heavy-libraries';
 import parserStream from 'stream-json';
 import { streamArray } from 'stream-json/streamers/stream-array.js';
 import jsonlParser from 'stream-json/jsonl/parser.js';
@@ -232,9 +233,10 @@ async function* batched(rows: AsyncIterable<Row>): AsyncGenerator<Row[]> {
 }
 
 async function* xlsxRows(path: string, fromRow: number): AsyncGenerator<Row> {
+  const ExcelJS = await loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
   for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+    for await (const row of sheet as AsyncIterable<ExcelRow>) {
       if (row.number < fromRow) continue;
       const values = (row.values as unknown[]).slice(1).map(cellOf);
       if (values.every((v) => v === null || v === '')) continue;

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { loadExcelJS } from '../../../heavy-libraries';
 import type { AssessmentInputs, AssessmentResult, Grade } from '../../../../shared/workplan/assessment';
 import { areaByCode } from '../../../../shared/validators';
 import { safeCell, type SheetCell } from '../../registry/export/sheet';
@@ -9,7 +10,7 @@ const RULE_ZH: Record<string, string> = { ratio: '按目标比例', thresholds: 
 const SOURCE_ZH: Record<string, string> = { metric: '平台指标', plan: '工作方案完成率', survey: '满意度指数', evaluation: '保护水平指数', manual: '人工录入' };
 const KIND_ZH: Record<string, string> = { score: '评分指标', bonus: '加分项', deduction: '扣分项' };
 
-const row = (sheet: ExcelJS.Worksheet, cells: SheetCell[]) => sheet.addRow(cells.map(safeCell));
+const row = (sheet: Worksheet, cells: SheetCell[]) => sheet.addRow(cells.map(safeCell));
 
 /**
  * 考核评分表: sheet 1 has one row per area (indicator points, total, grade, rank) under a title row
@@ -27,6 +28,7 @@ export async function assessmentWorkbook(o: {
   /** Whether the reader may see an area's indicator points and inputs (else its total only). */
   detail: (code: string) => boolean;
 }): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const book = new ExcelJS.Workbook();
   const inds = [...o.inputs.indicators].sort((a, b) => a.seq - b.seq);
   const sheet = book.addWorksheet('考核评分表');

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../../heavy-libraries';
 import { csvLine, safeCell, type SheetCell } from '../../registry/export/sheet';
 
 interface Sheet {
@@ -9,6 +9,7 @@ interface Sheet {
 
 /** An XLSX workbook of several sheets; formula-like cells neutralised (SECURITY.md EX-1). */
 export async function workbook(sheets: readonly Sheet[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const book = new ExcelJS.Workbook();
   for (const s of sheets) {
     const sheet = book.addWorksheet(s.name);
