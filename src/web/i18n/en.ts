@@ -270,6 +270,8 @@ export const en: Messages = {
   'nav.supervision': 'Supervision and notices',
   'jobPhase.supervision.remind': 'Checking 督办 notices with overdue replies and reminding the units',
   'jobPhase.supervision.done': 'Done',
+  'jobPhase.assessment.check': 'Checking whether the inputs of published assessments have changed',
+  'jobPhase.assessment.done': 'Done',
   'sup.subtitle': 'Issue supervision notices on overdue tasks, circulate praise or criticism, record interviews and follow rectification to closure',
   'sup.subtitleUnit': 'Notices, circulars, interviews and rectification items for your unit; those awaiting your reply first',
   'sup.mineAlert': 'Your unit has {notices} notice(s) awaiting a reply and {items} rectification item(s) to report on.',

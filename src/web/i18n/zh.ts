@@ -276,6 +276,8 @@ export const zh = {
   'nav.supervision': '督办与通报约谈',
   'jobPhase.supervision.remind': '正在检查逾期未回复的督办并提醒责任单位',
   'jobPhase.supervision.done': '已完成',
+  'jobPhase.assessment.check': '正在核对已公布考核结果的输入数据是否变动',
+  'jobPhase.assessment.done': '已完成',
   'sup.subtitle': '对逾期任务下发督办、印发表扬或批评通报、记录约谈，并跟踪整改直至办结',
   'sup.subtitleUnit': '本单位收到的督办、通报、约谈和整改事项；待本单位回复的排在最前',
   'sup.mineAlert': '本单位有 {notices} 件督办待回复、{items} 项整改待报送，请按期办理。',

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../../test/support/app';
 import { computeAssessment, type AssessmentInputs } from '../../../../shared/workplan/assessment';
+import { checkPublished } from './service';
 
 // A year the demo data leaves empty, so every input below is the fixture's.
 const Y = 2019;
@@ -252,6 +253,10 @@ describe('workplan assessment', () => {
 
     // 浉河 closes its open case (30 days): its closed count and mean days change.
     await t.db.query(`UPDATE mediation_cases SET status = 'closed', outcome = 'not_settled', closed_at = '2019-12-20T10:00:00+08:00' WHERE id = $1`, [openCase]);
+    // The daily check finds it without anyone pressing 核对 …
+    expect((await checkPublished(t.ctx)).changed).toBeGreaterThanOrEqual(1);
+    expect((await city.get(`${base}/${Y}`)).data.inputsChanged.changes).toHaveLength(2);
+    // … and so does a check from the page.
     const checked = await city.post(`${base}/${Y}/compute`);
     expect(checked.statusCode, checked.body).toBe(200);
     expect(checked.data.status).toBe('published');
@@ -268,7 +273,7 @@ describe('workplan assessment', () => {
     expect(after.inputsChanged.changes).toHaveLength(2);
     expect((await gushi.get(`${base}/${Y}`)).data.inputsChanged.changes[0]).toMatchObject({ areaName: '浉河区' });
     expect((await city.get(`${base}/${Y}/areas/${SHIHE}`)).data.changed).toHaveLength(2);
-    expect((await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'assessment.check' AND (details->>'changed')::boolean`)).length).toBe(1);
+    expect((await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'assessment.check' AND target_id = $1 AND (details->>'changed')::boolean`, [String(Y)])).length).toBe(2);
   });
 
   it('exports the assessment sheet with the published scores and the inputs behind them', async () => {

@@ -18,11 +18,12 @@ import {
   type RubricIndicatorInput,
 } from '../../../../shared/workplan/assessment';
 import { METRIC_DEFINITIONS, isMetric } from '../../../../shared/workplan/metrics';
-import type { Actor } from '../../../actor';
+import { systemActor, type Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
 import { sha256 } from '../../../crypto';
 import type { Queryable } from '../../../db/db';
 import { conflict, forbidden, invalid, notFound, ruleViolated } from '../../../errors';
+import { oneStepDailyJob } from '../../../jobs/runner';
 import { appendAudit } from '../../identity/audit/service';
 import { protectionIndexByArea } from '../evaluation/service';
 import { metricByArea } from '../metrics/service';
@@ -342,6 +343,11 @@ export function hashInputs(inputs: AssessmentInputs): { text: string; sha256: st
  */
 export async function compute(ctx: AppContext, actor: Actor, year: number): Promise<RubricView> {
   requireManager(actor);
+  await computeRun(ctx, actor, year);
+  return getRubric(ctx, actor, year);
+}
+
+async function computeRun(ctx: AppContext, actor: Actor, year: number): Promise<void> {
   const now = ctx.clock.now();
   if (!(await sql.rubric(ctx.db, year))) throw noRubric(year);
   // Other modules' figures are read first (the embedded database runs one transaction at a time);
@@ -373,8 +379,24 @@ export async function compute(ctx: AppContext, actor: Actor, year: number): Prom
     await sql.setFlag(tx, year, flagged ? { runId, sha256: hash, checkedAt: now.toISOString(), changes } : null, now);
     await appendAudit(tx, ctx.clock, { actor, action: 'assessment.check', targetType: 'assessment', targetId: String(year), details: { runId, sha256: hash, changed: flagged, changes: changes.length } });
   });
-  return getRubric(ctx, actor, year);
 }
+
+/**
+ * The daily check of every published year: published numbers stay, and inputs that have changed
+ * since publication are flagged without anyone having to press 核对.
+ */
+export async function checkPublished(ctx: AppContext): Promise<{ checked: number; changed: number }> {
+  let changed = 0;
+  const published = (await sql.years(ctx.db)).filter((r) => r.status === 'published');
+  for (const r of published) {
+    await computeRun(ctx, systemActor, r.year);
+    if ((await sql.rubric(ctx.db, r.year))?.inputs_changed) changed++;
+  }
+  return { checked: published.length, changed };
+}
+
+export const ASSESSMENT_CHECK_JOB = 'assessment-check-daily';
+export const assessmentCheckJobHandler = oneStepDailyJob(ASSESSMENT_CHECK_JOB, 'assessment.manage', ['assessment.check', 'assessment.done'], checkPublished);
 
 async function transition(ctx: AppContext, actor: Actor, year: number, from: string, action: 'review' | 'return' | 'publish', note: string | null): Promise<RubricView> {
   requireManager(actor);
