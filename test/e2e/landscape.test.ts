@@ -2,10 +2,10 @@
  * Journey through 专利导航 (patent navigation):
  *   1. the city officer opens 专利导航, defines a project (IPC A23F 3/00 typed loosely, the word 毛尖,
  *      2015–2025), watches its first run finish, reads the figures and charts, clicks the total and
- *      lands on the list of exactly those patents under the project's rule; a top applicant's figure
- *      opens that applicant’s share of it; one click writes the landscape up as .docx and .pdf, whose
- *      text carries the county names and the total;
- *   2. a county desk (gushi) reads the city's projects but cannot change or delete them.
+ *      lands on the list of exactly those patents under the project's rule;
+ *   2. one click writes the landscape up as .docx and .pdf, whose text carries the county names and
+ *      the total; a top applicant's figure opens that applicant’s share of it;
+ *   3. a county desk (gushi) reads the city's projects but cannot change or delete them.
  * Screenshots of the pages go to test/e2e/screenshots/ (not kept in the repository).
  */
 import path from 'node:path';
@@ -105,8 +105,19 @@ describe('专利导航', () => {
     // And leads back to the project.
     await notice.getByRole('link', { name: '返回导航项目' }).click();
     await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+  });
 
-    // One click writes the landscape up; the .docx and .pdf carry its county names and figures.
+  test('one click writes the landscape up as .docx and .pdf, and a top applicant opens its share', async () => {
+    expect(projectId, 'the first journey created the project').toBeGreaterThan(0);
+    const page = await signedIn('city');
+    await page.goto(`/insight/landscapes/${projectId}`);
+    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    await kpi(page, 'total').waitFor();
+    const detail = await (await page.request.get(`/api/insight/landscapes/${projectId}`)).json();
+    const runId = detail.runs[0].id as number;
+    const r = (await (await page.request.get(`/api/insight/landscape-runs/${runId}`)).json()).result;
+
+    // The .docx and .pdf carry the landscape's county names and figures.
     await page.getByTestId('report-button').click();
     const dialog = page.getByRole('dialog', { name: '生成分析评议报告' });
     await dialog.waitFor();
