@@ -3602,6 +3602,8 @@ export const en: Messages = {
   'sv.required': 'Required',
   'sv.options': 'Options',
   'sv.optionsHint': 'One option per line, at least two',
+  'sv.optionsTooFew': 'A choice question needs at least two options, one per line',
+  'sv.optionsRepeat': 'Options must not repeat',
   'sv.dimension': 'First-level indicator',
   'sv.dimensionHint': 'Leave empty to count it without scoring the index',
   'sv.noDimension': 'Not in the index',

@@ -3619,6 +3619,8 @@ export const zh = {
   'sv.required': '必答',
   'sv.options': '选项',
   'sv.optionsHint': '每行一个选项，至少两个',
+  'sv.optionsTooFew': '选择题至少需要两个选项，每行一个',
+  'sv.optionsRepeat': '选项不能重复',
   'sv.dimension': '计入一级指标',
   'sv.dimensionHint': '不选则只统计，不计入满意度指数',
   'sv.noDimension': '不计入指数',

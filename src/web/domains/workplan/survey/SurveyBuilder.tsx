@@ -28,6 +28,7 @@ interface Fields {
 }
 
 const isChoice = (k: QuestionKind) => k === 'single' || k === 'multiple';
+const optionLines = (text: string | undefined) => (text ?? '').split('\n').map((o) => o.trim()).filter(Boolean);
 
 function toFields(s: SurveyView): Fields {
   return {
@@ -54,7 +55,7 @@ function toBody(v: Fields): SurveyBody {
       kind: q.kind,
       text: q.text,
       required: q.required,
-      options: isChoice(q.kind) ? (q.optionsText ?? '').split('\n').map((o) => o.trim()).filter(Boolean) : [],
+      options: isChoice(q.kind) ? optionLines(q.optionsText) : [],
       dimension: isLikert(q.kind) ? ((q.dimension as SurveyBody['questions'][number]['dimension']) ?? null) : null,
       weight: q.weight ?? 1,
     })),
@@ -160,7 +161,21 @@ export function SurveyBuilder({ survey }: { survey: SurveyView }) {
                     const kind = getFieldValue(['questions', f.name, 'kind']) as QuestionKind;
                     if (isChoice(kind)) {
                       return (
-                        <Form.Item name={[f.name, 'optionsText']} label={t('sv.options')} extra={t('sv.optionsHint')} rules={[{ required: true, whitespace: true }]}>
+                        <Form.Item
+                          name={[f.name, 'optionsText']}
+                          label={t('sv.options')}
+                          extra={t('sv.optionsHint')}
+                          rules={[
+                            {
+                              // The server's rule, checked here so the mistake is marked at the field.
+                              validator: async (_r, v: string | undefined) => {
+                                const lines = optionLines(v);
+                                if (lines.length < 2) throw new Error(t('sv.optionsTooFew'));
+                                if (new Set(lines).size !== lines.length) throw new Error(t('sv.optionsRepeat'));
+                              },
+                            },
+                          ]}
+                        >
                           <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} />
                         </Form.Item>
                       );
