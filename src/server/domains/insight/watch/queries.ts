@@ -51,13 +51,13 @@ const STATUS = `WITH ${FOLLOWED}
   SELECT o.user_id, 'status_change', 'patent', o.id, o.watch_id, 'status:' || h.id, h.event_date,
          jsonb_build_object('appNo', o.app_no, 'title', o.title, 'status', h.status, 'statusRaw', h.status_raw, 'eventDate', h.event_date)
     FROM one o JOIN patent_status_history h ON h.patent_id = o.id
-   WHERE h.recorded_at > $1::timestamptz - interval '10 minutes' AND (h.status IN ('lapsed', 'expired', 'invalidated', 'abandoned', 'withdrawn', 'rejected') OR h.status_raw ~ '转让|转移|变更')
+   WHERE h.recorded_at > $1::timestamptz AND (h.status IN ('lapsed', 'expired', 'invalidated', 'abandoned', 'withdrawn', 'rejected') OR h.status_raw ~ '转让|转移|变更')
   ${DONE}`;
 
 /** New filings (published or filed within the year, newly in the register) by a watched holder, in a watched IPC area, or matching watched words; a back-filled old portfolio is not news. */
 const NEW_FILINGS = `WITH fresh AS (
     SELECT id, app_no, title, ipc, search FROM patents
-     WHERE created_at > $1::timestamptz - interval '10 minutes' AND visibility = 'public'
+     WHERE created_at > $1::timestamptz AND visibility = 'public'
        AND coalesce(pub_date, app_date) >= ($1::timestamptz - interval '1 year')::date),
   hits AS (
     SELECT w.user_id, w.id AS watch_id, f.id, f.app_no, f.title FROM fresh f JOIN patent_holders ph ON ph.patent_id = f.id
@@ -133,7 +133,7 @@ export const freshMarks = (q: Queryable, since: Date, classes: number[]) =>
             coalesce(array_agg(h.id::int) FILTER (WHERE h.id IS NOT NULL), '{}') AS holder_ids,
             coalesce(array_agg(h.uscc) FILTER (WHERE h.uscc IS NOT NULL), '{}') AS usccs
        FROM trademarks t LEFT JOIN trademark_holders th ON th.trademark_id = t.id LEFT JOIN holders h ON h.id = th.holder_id
-      WHERE t.created_at > $1::timestamptz - interval '10 minutes' AND t.visibility = 'public' AND t.nice_class = ANY($2::int[])
+      WHERE t.created_at > $1::timestamptz AND t.visibility = 'public' AND t.nice_class = ANY($2::int[])
         AND coalesce(t.app_date, t.created_at::date) >= ($1::timestamptz - interval '1 year')::date
       GROUP BY t.id`,
     [since, classes],
@@ -162,9 +162,10 @@ export async function insertAlerts(q: Queryable, alerts: readonly NewAlert[]): P
   return rows.length;
 }
 
-export async function lastScanStart(q: Queryable): Promise<Date | null> {
-  const [row] = await q.query<{ started_at: Date }>('SELECT started_at FROM alert_scans WHERE finished_at IS NOT NULL ORDER BY started_at DESC LIMIT 1');
-  return row?.started_at ?? null;
+/** When the first finished scan (the baseline) and the latest one started; null before any. */
+export async function scanStarts(q: Queryable): Promise<{ first: Date; last: Date } | null> {
+  const [row] = await q.query<{ first: Date | null; last: Date | null }>('SELECT min(started_at) AS first, max(started_at) AS last FROM alert_scans WHERE finished_at IS NOT NULL');
+  return row?.first && row.last ? { first: row.first, last: row.last } : null;
 }
 
 /** Scans are stamped with the database's clock, the clock that stamps the records they compare with. */

@@ -25,15 +25,20 @@ const KIND_ZH: Record<string, string> = {
   similar_mark: '近似商标申请',
 };
 
+const LOOK_BACK_MS = 10 * 60_000;
+
 /**
  * One scan: every rule for everyone, then one digest mail per person with an address. Status
  * changes and new filings count from the previous scan's start; the first scan sets that baseline.
  */
 export async function scanAlerts(ctx: AppContext, jobId: string | null, onRule?: (rule: sql.Rule, i: number) => Promise<void>) {
   const scanDate = todayInChina(ctx.clock.now().getTime());
-  const previous = await sql.lastScanStart(ctx.db);
+  const previous = await sql.scanStarts(ctx.db);
   const scan = await sql.startScan(ctx.db, jobId, scanDate);
-  const since = previous ?? scan.started_at;
+  // Records stamped just before the last scan may have committed after it read them: look back a
+  // little (alerts are de-duplicated), but never before the first scan, which took the register as
+  // it stood as the baseline.
+  const since = previous ? new Date(Math.max(previous.last.getTime() - LOOK_BACK_MS, previous.first.getTime())) : scan.started_at;
   const scanId = scan.id;
   const added: Record<string, number> = {};
   for (const [i, rule] of sql.RULES.entries()) {

@@ -15,12 +15,14 @@ const GRACE = appNo(2015, 1, 9_600_002); // fee due 2026-10-01: in its grace per
 const EXPIRY = appNo(2016, 2, 9_600_003); // utility model, term ends 2026-12-30
 const FAR = appNo(2020, 1, 9_600_004); // last grace ended 2026-10-15, next fee 2027-04-15: nothing yet
 const LATER = appNo(2026, 1, 9_600_005);
+const BASE = appNo(2019, 1, 9_600_007); // lapsed before the first scan: part of the baseline, never news
 const row = (n: string, app: string, grant: string, title: string, status = '有效', date = '', ipc = 'A61K 9/70') => [n, app, grant, title, '河南羚锐制药股份有限公司', LINGRUI, ADDRESS, ipc, ipc, status, date, ''];
 const OWN = [
   row(FEE, '2016-12-20', '2019-05-01', '一种透皮贴剂'),
   row(GRACE, '2015-10-01', '2018-01-01', '一种巴布膏剂'),
   row(EXPIRY, '2016-12-31', '2017-06-01', '一种膏药贴片装置'),
   row(FAR, '2020-04-15', '2022-01-01', '一种凝胶贴膏'),
+  row(BASE, '2019-06-01', '2021-03-01', '一种贴剂包装袋', '未缴年费专利权终止', '2026-11-20'),
 ];
 const TM_HEADER = ['注册号', '国际分类', '商标名称', '申请人', '统一社会信用代码', '申请人地址', '申请日', '注册日', '专用期限', '商标状态'];
 const MARKS = [
@@ -49,7 +51,7 @@ describe('watch lists and alerts', () => {
     await t.db.query(`UPDATE users SET email = 'wang@lingrui.example' WHERE username = 'lingrui'`);
     city = await t.as('city');
     lingrui = await t.as('lingrui');
-    expect((await importFile(t, city, 'patents', 'own.csv', csv([HEADER, ...OWN]))).job.result).toMatchObject({ inserted: 4, rejected: 0 });
+    expect((await importFile(t, city, 'patents', 'own.csv', csv([HEADER, ...OWN]))).job.result).toMatchObject({ inserted: 5, rejected: 0 });
     expect((await importFile(t, city, 'trademarks', 'marks.csv', csv([TM_HEADER, ...MARKS]))).job.result).toMatchObject({ inserted: 3, rejected: 0 });
   });
   afterAll(() => t.close());
@@ -73,8 +75,9 @@ describe('watch lists and alerts', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]?.body).toContain('年费即将到期（2026-12-20）');
 
-    // The same day again: nothing new, nothing mailed again.
-    await scan();
+    // The same day again: nothing new, nothing mailed again; the lapse loaded just before the first
+    // scan was part of its baseline.
+    expect((await scan()).result.added).toMatchObject({ status: 0, newFilings: 0 });
     expect((await alertsOf(lingrui)).items).toHaveLength(5);
     expect(await t.db.query("SELECT 1 FROM outbox WHERE to_address = 'wang@lingrui.example'")).toHaveLength(1);
   });
