@@ -55,7 +55,7 @@ export async function dashboard(ctx: AppContext, actor: Actor, query: DashboardQ
 
   const inView = (a: string) => (isCity ? a !== 'outside' : a === areaCode);
   const sum = <T>(rows: T[], areaOf: (r: T) => string, value: (r: T) => number) => rows.filter((r) => inView(areaOf(r))).reduce((s, r) => s + value(r), 0);
-  const seriesTotal = (kind: 'applications' | 'grants') => series.filter((s) => s.kind === kind).reduce((n, s) => n + s.n, 0);
+  const seriesTotal = (kind: 'applications' | 'grants') => series.reduce((n, s) => n + s[kind], 0);
   const tmTotal = (kind: 'applications' | 'registrations' | 'valid') => tmSeries.filter((s) => s.kind === kind).reduce((n, s) => n + s.n, 0);
   const mine = table.areas.find((a) => a.code === areaCode);
   if (!mine) throw new Error(`indicator table lacks ${areaCode}`);
@@ -63,12 +63,10 @@ export async function dashboard(ctx: AppContext, actor: Actor, query: DashboardQ
 
   const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const patentSeries = years.flatMap((y) =>
-    types.map((type) => ({
-      year: y,
-      type,
-      applications: series.find((s) => s.kind === 'applications' && s.year === y && s.type === type)?.n ?? 0,
-      grants: series.find((s) => s.kind === 'grants' && s.year === y && s.type === type)?.n ?? 0,
-    })),
+    types.map((type) => {
+      const row = series.find((s) => s.year === y && s.type === type);
+      return { year: y, type, applications: row?.applications ?? 0, grants: row?.grants ?? 0 };
+    }),
   );
   const trademarkSeries = years.map((y) => ({
     year: y,

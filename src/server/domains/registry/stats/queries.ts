@@ -1,8 +1,8 @@
 import type { Queryable } from '../../../db/db';
 
 /**
- * Counts for dashboards and indicators, read from the rollups (0004_insight.sql) that triggers keep
- * equal to the register. Areas are area codes, 'unresolved' or 'outside'; the city is every area
+ * Counts for dashboards and indicators, read from the rollups (0004_insight.sql,
+ * 0020_patent_year_counts.sql) that triggers keep equal to the register. Areas are area codes, 'unresolved' or 'outside'; the city is every area
  * but 'outside'. Rules match patent_in_force_at / trademark_in_force_at, which the record lists use.
  */
 export interface PatentFilter {
@@ -20,13 +20,9 @@ const filterParams = (f: PatentFilter) => [f.area, f.industry, f.types, f.from, 
 
 /** Applications by filing year and grants by grant year, per patent type. */
 export function patentSeries(q: Queryable, f: PatentFilter) {
-  return q.query<{ kind: 'applications' | 'grants'; year: number; type: string; n: number }>(
-    `SELECT 'applications' AS kind, app_year AS year, type, sum(n)::int AS n FROM patent_counts
-      WHERE ${IN_AREA} AND industry = $2 AND type = ANY($3) AND app_year BETWEEN $4 AND $5 GROUP BY app_year, type
-     UNION ALL
-     SELECT 'grants', grant_year, type, sum(n)::int FROM patent_counts
-      WHERE ${IN_AREA} AND industry = $2 AND type = ANY($3) AND grant_year BETWEEN $4 AND $5 GROUP BY grant_year, type
-     ORDER BY 1, 2, 3`,
+  return q.query<{ year: number; type: string; applications: number; grants: number }>(
+    `SELECT year, type, sum(applications)::int AS applications, sum(grants)::int AS grants FROM patent_year_counts
+      WHERE ${IN_AREA} AND industry = $2 AND type = ANY($3) AND year BETWEEN $4 AND $5 GROUP BY year, type ORDER BY year, type`,
     filterParams(f),
   );
 }
@@ -35,11 +31,11 @@ export function patentSeries(q: Queryable, f: PatentFilter) {
 export function patentsByArea(q: Queryable, f: Omit<PatentFilter, 'area'>) {
   return q.query<{ area: string; applications: number; grants: number; valid: number; valid_inventions: number }>(
     `SELECT area,
-            coalesce(sum(n) FILTER (WHERE app_year BETWEEN $3 AND $4), 0)::int AS applications,
-            coalesce(sum(n) FILTER (WHERE grant_year BETWEEN $3 AND $4), 0)::int AS grants,
-            coalesce(sum(n) FILTER (WHERE status = 'valid'), 0)::int AS valid,
-            coalesce(sum(n) FILTER (WHERE status = 'valid' AND type = 'invention'), 0)::int AS valid_inventions
-       FROM patent_counts WHERE industry = $1 AND type = ANY($2) GROUP BY area`,
+            coalesce(sum(applications) FILTER (WHERE year BETWEEN $3 AND $4), 0)::int AS applications,
+            coalesce(sum(grants) FILTER (WHERE year BETWEEN $3 AND $4), 0)::int AS grants,
+            sum(valid)::int AS valid,
+            coalesce(sum(valid) FILTER (WHERE type = 'invention'), 0)::int AS valid_inventions
+       FROM patent_year_counts WHERE industry = $1 AND type = ANY($2) GROUP BY area`,
     [f.industry, f.types, f.from, f.to],
   );
 }
@@ -56,9 +52,9 @@ export function sectionMix(q: Queryable, f: PatentFilter) {
 /** Applications in the years and valid patents today, by strategic emerging industry. */
 export function industryMix(q: Queryable, f: Omit<PatentFilter, 'industry'>) {
   return q.query<{ industry: string; applications: number; valid: number }>(
-    `SELECT industry, coalesce(sum(n) FILTER (WHERE app_year BETWEEN $4 AND $5), 0)::int AS applications,
-            coalesce(sum(n) FILTER (WHERE status = 'valid'), 0)::int AS valid
-       FROM patent_counts WHERE ${IN_AREA} AND industry <> $2 AND type = ANY($3) GROUP BY industry ORDER BY industry`,
+    `SELECT industry, coalesce(sum(applications) FILTER (WHERE year BETWEEN $4 AND $5), 0)::int AS applications,
+            sum(valid)::int AS valid
+       FROM patent_year_counts WHERE ${IN_AREA} AND industry <> $2 AND type = ANY($3) GROUP BY industry ORDER BY industry`,
     [f.area, '*', f.types, f.from, f.to],
   );
 }
@@ -97,10 +93,9 @@ export function highValueByPledgeOrAward(q: Queryable, y: number) {
 /** Per area in year y: invention grants, PCT filings and all applications. */
 export function patentFlows(q: Queryable, y: number) {
   return q.query<{ area: string; invention_grants: number; pct_filings: number; applications: number }>(
-    `SELECT area, coalesce(sum(n) FILTER (WHERE type = 'invention' AND grant_year = $1), 0)::int AS invention_grants,
-            coalesce(sum(n) FILTER (WHERE pct AND app_year = $1), 0)::int AS pct_filings,
-            coalesce(sum(n) FILTER (WHERE app_year = $1), 0)::int AS applications
-       FROM patent_counts WHERE industry = '*' AND (grant_year = $1 OR app_year = $1) GROUP BY area`,
+    `SELECT area, coalesce(sum(grants) FILTER (WHERE type = 'invention'), 0)::int AS invention_grants,
+            sum(pct_applications)::int AS pct_filings, sum(applications)::int AS applications
+       FROM patent_year_counts WHERE industry = '*' AND year = $1 GROUP BY area`,
     [y],
   );
 }
@@ -154,8 +149,9 @@ export function gisByArea(q: Queryable, y: number) {
  */
 export async function topHolders(q: Queryable, f: Omit<PatentFilter, 'industry'>, limit: number) {
   const best: Array<{ holder_id: number; name: string; area_code: string; n: number; valid_inventions: number }> = [];
-  const BATCH = 200;
-  for (let offset = 0; ; offset += BATCH) {
+  // Most views settle within the first few dozen candidates; later batches grow so a view
+  // where recent filings rank far from whole portfolios still takes few round trips.
+  for (let offset = 0, batch = limit * 4; ; offset += batch, batch = Math.min(batch * 2, 800)) {
     const rows = await q.query<{ holder_id: number; name: string; area_code: string; total: number; n: number; valid_inventions: number }>(
       `WITH c AS (
          SELECT t.holder_id, h.name, h.area_code, t.n AS total FROM holder_totals t JOIN holders h ON h.id = t.holder_id
@@ -166,12 +162,12 @@ export async function topHolders(q: Queryable, f: Omit<PatentFilter, 'industry'>
               coalesce(sum(hc.n) FILTER (WHERE hc.type = 'invention' AND hc.valid), 0)::int AS valid_inventions
          FROM c LEFT JOIN holder_counts hc ON hc.holder_id = c.holder_id
         GROUP BY c.holder_id, c.name, c.area_code, c.total ORDER BY c.total DESC, c.holder_id`,
-      [f.area, f.types, f.from, f.to, BATCH, offset],
+      [f.area, f.types, f.from, f.to, batch, offset],
     );
     for (const r of rows) if (r.n > 0) best.push({ holder_id: r.holder_id, name: r.name, area_code: r.area_code, n: r.n, valid_inventions: r.valid_inventions });
     best.sort((a, b) => b.n - a.n || a.holder_id - b.holder_id);
     best.length = Math.min(best.length, limit);
     const smallestLeft = rows.at(-1)?.total ?? 0;
-    if (rows.length < BATCH || (best.length === limit && (best.at(-1)?.n ?? 0) >= smallestLeft)) return best;
+    if (rows.length < batch || (best.length === limit && (best.at(-1)?.n ?? 0) >= smallestLeft)) return best;
   }
 }
