@@ -3,11 +3,14 @@ import type { Queryable } from '../../../db/db';
 /**
  * The scan's statements. Each inserts the alerts of one rule for everyone at once; the unique
  * (user, dedup key) makes a second scan of the same events add nothing. Date rules take the scan
- * date; event rules the time the previous scan started, and look ten minutes further back: a row
- * stamped by an import batch that began before that scan but committed after it is still seen, once.
+ * date; event rules the time to look back to, which scanAlerts sets a little before the previous scan.
  */
 
-/** Patents whose fees, term and status a person follows: holders and single patents watched, and the rights of their own organisation. */
+/**
+ * Patents whose fees, term and status a person follows: holders and single patents watched, and the
+ * rights of their own organisation. $2 keeps one status only (null: all), before the de-duplication
+ * sorts them: date rules follow valid patents, a small part of every followed one.
+ */
 const FOLLOWED = `followed AS (
     SELECT w.user_id, w.id AS watch_id, ph.patent_id FROM watches w JOIN patent_holders ph ON ph.holder_id = w.value::bigint WHERE w.kind = 'holder'
     UNION ALL
@@ -18,7 +21,7 @@ const FOLLOWED = `followed AS (
   ),
   one AS (
     SELECT DISTINCT ON (f.user_id, f.patent_id) f.user_id, f.watch_id, p.id, p.app_no, p.title, p.type, p.app_date, p.grant_date, p.status, p.status_raw
-      FROM followed f JOIN patents p ON p.id = f.patent_id WHERE p.visibility = 'public'
+      FROM followed f JOIN patents p ON p.id = f.patent_id WHERE p.visibility = 'public' AND ($2::text IS NULL OR p.status = $2)
      ORDER BY f.user_id, f.patent_id, f.watch_id NULLS FIRST
   )`;
 
@@ -34,7 +37,7 @@ const FEES = `WITH ${FOLLOWED}
          CASE WHEN c.due_date < $1 THEN c.grace_end ELSE c.due_date END,
          jsonb_build_object('appNo', o.app_no, 'title', o.title, 'feeYear', c.fee_year, 'dueDate', c.due_date, 'graceEnd', c.grace_end, 'daysLeft', c.due_date - $1)
     FROM one o CROSS JOIN LATERAL patent_current_fee(o.app_date, o.grant_date, o.type, $1) c
-   WHERE o.status = 'valid' AND c.due_date IS NOT NULL AND c.due_date - $1 <= 90
+   WHERE c.due_date IS NOT NULL AND c.due_date - $1 <= 90
   ${DONE}`;
 
 /** Term ending within 90 days. */
@@ -42,7 +45,7 @@ const EXPIRY = `WITH ${FOLLOWED}
   ${INSERT}
   SELECT o.user_id, 'expiry', 'patent', o.id, o.watch_id, 'expiry:' || o.id, patent_term_end(o.app_date, o.type),
          jsonb_build_object('appNo', o.app_no, 'title', o.title, 'termEnd', patent_term_end(o.app_date, o.type), 'daysLeft', patent_term_end(o.app_date, o.type) - $1)
-    FROM one o WHERE o.status = 'valid' AND patent_term_end(o.app_date, o.type) - $1 BETWEEN 0 AND 90
+    FROM one o WHERE patent_term_end(o.app_date, o.type) - $1 BETWEEN 0 AND 90
   ${DONE}`;
 
 /** A followed patent lapsed, ended, was invalidated or changed hands since the last scan. */
@@ -103,19 +106,25 @@ const MARKS = `WITH ${FOLLOWED_MARKS}
    WHERE $1 >= (m.term_end - interval '12 months')::date AND $1 <= (m.term_end + interval '6 months')::date
   ${DONE}`;
 
-const DATE_RULES = { fees: FEES, expiry: EXPIRY, marks: MARKS } as const;
-const EVENT_RULES = { status: STATUS, newFilings: NEW_FILINGS } as const;
-/** Rules the service runs itself (the comparison is not SQL's). */
-const SERVICE_RULES = ['similarMarks'] as const;
-export type Rule = keyof typeof DATE_RULES | keyof typeof EVENT_RULES | (typeof SERVICE_RULES)[number];
+type SqlRule = 'fees' | 'expiry' | 'marks' | 'status' | 'newFilings';
+/** Date rules take the scan date, event rules the time to look back to; patent rules say which statuses they follow. */
+const SQL_RULES: Record<SqlRule, (q: Queryable, scanDate: string, since: Date) => Promise<unknown[]>> = {
+  fees: (q, scanDate) => q.query(FEES, [scanDate, 'valid']),
+  expiry: (q, scanDate) => q.query(EXPIRY, [scanDate, 'valid']),
+  marks: (q, scanDate) => q.query(MARKS, [scanDate]),
+  status: (q, _scanDate, since) => q.query(STATUS, [since, null]),
+  newFilings: (q, _scanDate, since) => q.query(NEW_FILINGS, [since]),
+};
+const EVENT_RULES: readonly Rule[] = ['status', 'newFilings', 'similarMarks'];
+/** similarMarks the service runs itself: the comparison is not SQL's. */
+export type Rule = SqlRule | 'similarMarks';
 export const RULES: readonly Rule[] = ['fees', 'expiry', 'marks', 'status', 'newFilings', 'similarMarks'];
 
-export const isEventRule = (rule: Rule) => rule in EVENT_RULES || rule === 'similarMarks';
+export const isEventRule = (rule: Rule) => EVENT_RULES.includes(rule);
 
 /** Runs one SQL rule; returns how many alerts it added. */
-export async function runRule(q: Queryable, rule: Exclude<Rule, 'similarMarks'>, scanDate: string, since: Date): Promise<number> {
-  const rows = rule === 'status' || rule === 'newFilings' ? await q.query(EVENT_RULES[rule], [since]) : await q.query(DATE_RULES[rule], [scanDate]);
-  return rows.length;
+export async function runRule(q: Queryable, rule: SqlRule, scanDate: string, since: Date): Promise<number> {
+  return (await SQL_RULES[rule](q, scanDate, since)).length;
 }
 
 /** The marks of holders watched for similar filings, with the watch and who gets the alert. */
