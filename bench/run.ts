@@ -87,7 +87,10 @@ async function registryBenches(config: ReturnType<typeof loadConfig>): Promise<R
       const edb = await openEmbedded({ dataDir });
       try {
         const { ctx: ectx } = await prepareDatabase(edb, { ...cfg, demo: false }, { seed: false, secret: SECRET });
-        out.embedded = { ...(await benchRegistry(ectx, embeddedRows)), insight: await benchInsight(ectx), landscape: await benchLandscape(ectx), alertScan: await benchAlertScan(ectx) };
+        const eapp = await buildApp(ectx);
+        await eapp.ready();
+        out.embedded = { ...(await benchRegistry(ectx, embeddedRows)), insight: await benchInsight(ectx, eapp), landscape: await benchLandscape(ectx), alertScan: await benchAlertScan(ectx) };
+        await eapp.close();
       } finally {
         await edb.close();
         await rm(dataDir, { recursive: true, force: true });
@@ -98,7 +101,10 @@ async function registryBenches(config: ReturnType<typeof loadConfig>): Promise<R
       const pdb = await openPostgres(url, { max: 4 });
       try {
         const { ctx: pctx } = await prepareDatabase(pdb, { ...cfg, demo: false }, { seed: false, secret: SECRET });
-        out.postgres = { ...(await benchRegistry(pctx, Number(process.env.BENCH_PG_ROWS ?? 1_000_000))), insight: await benchInsight(pctx), landscape: await benchLandscape(pctx), alertScan: await benchAlertScan(pctx) };
+        const papp = await buildApp(pctx);
+        await papp.ready();
+        out.postgres = { ...(await benchRegistry(pctx, Number(process.env.BENCH_PG_ROWS ?? 1_000_000))), insight: await benchInsight(pctx, papp), landscape: await benchLandscape(pctx), alertScan: await benchAlertScan(pctx) };
+        await papp.close();
       } finally {
         await pdb.close();
       }
