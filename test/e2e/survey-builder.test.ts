@@ -9,12 +9,14 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { yearInChina } from '../../src/shared/registry/normalise';
 import { h, settled, signedIn } from './journey';
 
-const YEAR = new Date().getFullYear();
 const LIKERT = '您对本县区知识产权行政执法的力度是否满意？（测试）';
 const CHOICE = '您是否通过本平台举报过侵权假冒线索？（测试）';
 
+/** The server names a blank survey after this year in China, by its own clock. */
+const title = () => `${yearInChina(h.t.clock.now().getTime())}年度信阳市知识产权保护社会满意度调查`;
 const header = (page: Page) => page.locator('.xz-page-header');
 const question = (page: Page, n: number) => page.locator('.xz-survey-builder-q').filter({ has: page.getByText(`第 ${n} 题`, { exact: true }) });
 /** Ant Design spaces two-character button labels (发 布), and an icon adds its own name before the text. */
@@ -46,7 +48,7 @@ describe('满意度调查：问卷编辑与发布', () => {
     await city.getByRole('button', { name: '新建空白问卷' }).click();
     await city.waitForURL((u) => /^\/workplan\/surveys\/\d+$/.test(u.pathname));
     surveyId = Number(new URL(city.url()).pathname.split('/').pop());
-    await city.getByRole('heading', { name: `${YEAR}年度满意度调查`, level: 1 }).waitFor();
+    await city.getByRole('heading', { name: title(), level: 1 }).waitFor();
     await city.getByText('还没有题目，请添加。').waitFor();
 
     // 1. A satisfaction scale (the default kind), counted under 执法保护.
@@ -101,11 +103,9 @@ describe('满意度调查：问卷编辑与发布', () => {
     const link = (await card.locator('.xz-mono').innerText()).trim();
     expect(link).toMatch(/\/public\/survey\/[\w-]+$/);
 
-    // The blank survey opens when the browser created it; the server's test clock stands still, so bring it to now.
-    h.t.clock.set(new Date());
     const phone = await h.page({ width: 375, height: 812 });
     await phone.goto(new URL(link).pathname);
-    await phone.getByRole('heading', { name: `${YEAR}年度满意度调查`, level: 1 }).waitFor();
+    await phone.getByRole('heading', { name: title(), level: 1 }).waitFor();
     const text = await phone.locator('#main, main, body').first().innerText();
     expect(text.indexOf(CHOICE)).toBeGreaterThan(-1);
     expect(text.indexOf(LIKERT)).toBeGreaterThan(text.indexOf(CHOICE));

@@ -36,6 +36,9 @@ export function todayInChina(now: number = Date.now()): string {
   return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** This year in China. */
+export const yearInChina = (now: number = Date.now()): number => Number(todayInChina(now).slice(0, 4));
+
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 function daysInMonth(y: number, m: number): number {

@@ -9,6 +9,7 @@ export {
   parseDateRange,
   excelSerialToIso,
   todayInChina,
+  yearInChina,
   PATENT_LAW_START,
   DEFAULT_MIN_DATE,
   type DateResult,

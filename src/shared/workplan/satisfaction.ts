@@ -21,6 +21,14 @@ export const QUESTION_KINDS = ['single', 'multiple', 'likert5', 'likert10', 'tex
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const isLikert = (k: QuestionKind): k is 'likert5' | 'likert10' => k === 'likert5' || k === 'likert10';
 /** The lowest and highest answer of a Likert scale. */
+/** What is wrong with a choice question's options, or null: it needs two, none repeated. */
+export type ChoiceOptionsProblem = 'too_few' | 'repeat';
+export function choiceOptionsProblem(options: readonly string[]): ChoiceOptionsProblem | null {
+  if (options.length < 2) return 'too_few';
+  if (new Set(options).size !== options.length) return 'repeat';
+  return null;
+}
+
 export const LIKERT_RANGE = { likert5: [1, 5], likert10: [0, 10] } as const;
 
 export const RESPONDENT_TYPES = ['enterprise', 'individual', 'agency', 'other'] as const;

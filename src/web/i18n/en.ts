@@ -3570,7 +3570,6 @@ export const en: Messages = {
   'sv.subtitle': 'Public satisfaction surveys: build a questionnaire, publish a link and QR code, see the satisfaction index by county and respondent type; the index feeds the assessment.',
   'sv.fromTemplate': 'New from template',
   'sv.newBlank': 'New blank survey',
-  'sv.newTitle': '{year} satisfaction survey',
   'sv.empty': 'No published satisfaction survey yet.',
   'sv.emptyManager': 'No survey yet. “New from template” creates the standard questionnaire with the five first-level indicators.',
   'sv.title': 'Title',

@@ -3587,7 +3587,6 @@ export const zh = {
   'sv.subtitle': '社会满意度调查：编制问卷、发布公开链接和二维码，按县区和受访者类型统计满意度指数，结果计入考核。',
   'sv.fromTemplate': '按模板新建',
   'sv.newBlank': '新建空白问卷',
-  'sv.newTitle': '{year}年度满意度调查',
   'sv.empty': '还没有已发布的满意度调查。',
   'sv.emptyManager': '还没有调查问卷。点击“按模板新建”，可生成包含五个一级指标的标准问卷。',
   'sv.title': '问卷标题',

@@ -1,6 +1,6 @@
 import { indicatorDrill } from '../../../../shared/insight/drill';
 import { INDICATOR_DEFINITIONS, INDICATORS, type IndicatorCode } from '../../../../shared/insight/indicators';
-import { todayInChina } from '../../../../shared/registry/normalise';
+import { yearInChina } from '../../../../shared/registry/normalise';
 import { AREAS, CITY_CODE, areaByCode } from '../../../../shared/validators';
 import { scopeFilter, type Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
@@ -24,7 +24,7 @@ const COUNT_OF: Record<IndicatorCode, keyof AreaCounts> = {
   gis: 'gis',
 };
 
-export const currentYear = (ctx: AppContext) => Number(todayInChina(ctx.clock.now().getTime()).slice(0, 4));
+export const currentYear = (ctx: AppContext) => yearInChina(ctx.clock.now().getTime());
 
 type Denominator = NonNullable<IndicatorValue['denominator']>;
 type Figures = Awaited<ReturnType<typeof figuresForYear>>;

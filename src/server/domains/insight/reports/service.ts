@@ -1,4 +1,4 @@
-import { todayInChina } from '../../../../shared/registry/normalise';
+import { todayInChina, yearInChina } from '../../../../shared/registry/normalise';
 import { areaByCode, CITY_CODE } from '../../../../shared/validators';
 import { systemActor, type Actor } from '../../../actor';
 import type { AppContext } from '../../../context';
@@ -69,7 +69,7 @@ async function subjectOf(ctx: AppContext, actor: Actor, body: ReportBody, year: 
 /** Queues a report; the job writes it as .docx and .pdf. */
 export async function requestReport(ctx: AppContext, actor: Actor, body: ReportBody) {
   const now = ctx.clock.now();
-  const year = Number(todayInChina(now.getTime()).slice(0, 4));
+  const year = yearInChina(now.getTime());
   const subject = await subjectOf(ctx, actor, body, year);
   const synthetic = (await readDemoState(ctx.db))?.enabled ?? false;
   const id = await ctx.db.tx((tx) =>

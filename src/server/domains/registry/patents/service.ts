@@ -1,5 +1,5 @@
 import { ipcTitle } from '../../../../shared/reference/ipc';
-import { parsePublicationNumber, todayInChina } from '../../../../shared/registry/normalise';
+import { parsePublicationNumber, yearInChina } from '../../../../shared/registry/normalise';
 import type { LegalStatus, PatentType, ValueCriterion } from '../../../../shared/registry/types';
 import { highlight } from '../../../../shared/search/tokenize';
 import { areaByCode, formatApplicationNumber, parseApplicationNumber } from '../../../../shared/validators';
@@ -127,7 +127,7 @@ export async function getPatent(ctx: AppContext, actor: Actor, number: string): 
   const candidates = numberCandidates(number);
   const row = candidates ? await sql.findByNumbers(ctx.db, candidates.appNo, candidates.pubNos, buildTsQuery(undefined, {}, actor)) : undefined;
   if (!row) throw notFound({ zh: `没有找到专利 ${number}，或无权查看`, en: `Patent ${number} not found` });
-  const year = Number(todayInChina(ctx.clock.now().getTime()).slice(0, 4));
+  const year = yearInChina(ctx.clock.now().getTime());
   const [{ holders, history }, industries, value] = await Promise.all([holdersAndHistory(ctx.db, 'patent', row.id), industryNames(ctx.db), sql.valueCriteria(ctx.db, row.id, year)]);
   return {
     ...summary(row, undefined),

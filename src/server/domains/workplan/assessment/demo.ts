@@ -1,4 +1,4 @@
-import { todayInChina } from '../../../../shared/registry/normalise';
+import { todayInChina, yearInChina } from '../../../../shared/registry/normalise';
 import type { Actor } from '../../../actor';
 import { ManualClock } from '../../../clock';
 import type { AppContext } from '../../../context';
@@ -74,7 +74,7 @@ export async function seedAssessmentDemo(ctx: AppContext): Promise<{ assessmentY
   const [u] = await ctx.db.query<{ id: string; org_id: string; roles: string[]; area_scope: string }>("SELECT id, org_id, roles, area_scope FROM users WHERE username = 'city'");
   if (!u) return { assessmentYears: 0, commendations: 0 };
   const city: Actor = { kind: 'user', id: u.id, name: 'city', orgId: u.org_id, roles: u.roles as Actor['roles'], scope: u.area_scope, ip: null };
-  const year = Number(todayInChina(ctx.clock.now().getTime()).slice(0, 4));
+  const year = yearInChina(ctx.clock.now().getTime());
   const last = year - 1;
   const at = (day: string) => ({ ...ctx, clock: new ManualClock(`${day}T10:00:00+08:00`) });
 

@@ -1,4 +1,4 @@
-import { todayInChina } from '../../../../shared/registry/normalise';
+import { yearInChina } from '../../../../shared/registry/normalise';
 import { systemActor } from '../../../actor';
 import type { AppContext } from '../../../context';
 import { EVALUATED_AREAS, compute, setManualValues, useDefault } from './service';
@@ -12,7 +12,7 @@ const DEMO_FIGURES: Record<string, (n: number) => number> = {
 
 /** The current year's evaluation: the default system, synthetic manual figures, one computed run. */
 export async function seedEvaluationDemo(ctx: AppContext): Promise<Record<string, number>> {
-  const year = Number(todayInChina(ctx.clock.now().getTime()).slice(0, 4));
+  const year = yearInChina(ctx.clock.now().getTime());
   await useDefault(ctx, systemActor, year, { isDemo: true });
   const values = EVALUATED_AREAS.flatMap((areaCode, n) =>
     Object.entries(DEMO_FIGURES).map(([indicatorKey, f]) => ({ indicatorKey, areaCode, value: f(n + 1), note: '演示数据（虚构）' })),

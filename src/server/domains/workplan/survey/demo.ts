@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { todayInChina } from '../../../../shared/registry/normalise';
+import { yearInChina } from '../../../../shared/registry/normalise';
 import { seededRng, type Rng } from '../../../../shared/random';
 import { AREAS, CITY_CODE } from '../../../../shared/validators';
 import { isLikert, type RespondentType } from '../../../../shared/workplan/satisfaction';
@@ -43,7 +43,7 @@ function likertAnswer(rng: Rng, lean: number): number {
 export async function seedSurveyDemo(ctx: AppContext, seed: number): Promise<{ surveyResponses: number }> {
   const rng = seededRng(seed + 17);
   const now = ctx.clock.now();
-  const year = Number(todayInChina(now.getTime()).slice(0, 4));
+  const year = yearInChina(now.getTime());
   const opens = new Date(now.getTime() - 20 * 86_400_000);
   const closes = new Date(now.getTime() + 40 * 86_400_000);
   const body = templateBody(year, now);

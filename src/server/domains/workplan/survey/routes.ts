@@ -34,10 +34,10 @@ export default function surveyRoutes(app: FastifyInstance, ctx: AppContext): voi
   r.post(
     '/api/workplan/surveys/template',
     {
-      schema: { tags, summary: 'Create a draft from the CNIPA-style questionnaire (five first-level indicators)', body: schema.templateBody, response: { 201: schema.surveyView, ...errors(400, 401, 403) } },
+      schema: { tags, summary: 'Create a draft from the CNIPA-style questionnaire (five first-level indicators), or a blank draft', body: schema.templateBody, response: { 201: schema.surveyView, ...errors(400, 401, 403) } },
       config: { access: 'survey.manage' },
     },
-    async (req, reply) => reply.code(201).send(await service.createFromTemplate(ctx, req.actor, req.body.year)),
+    async (req, reply) => reply.code(201).send(await service.createFromTemplate(ctx, req.actor, req.body)),
   );
   r.get(
     '/api/workplan/surveys/:id',

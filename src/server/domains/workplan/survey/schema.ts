@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIMENSIONS, QUESTION_KINDS, RESPONDENT_TYPES, isLikert } from '../../../../shared/workplan/satisfaction';
+import { DIMENSIONS, QUESTION_KINDS, RESPONDENT_TYPES, choiceOptionsProblem, isLikert } from '../../../../shared/workplan/satisfaction';
 import { challengeAnswer } from '../../../http/challenge';
 import { areaCode, text } from '../../protection/fields';
 
@@ -22,10 +22,11 @@ export const questionBody = z
   })
   .superRefine((q, c) => {
     const choice = q.kind === 'single' || q.kind === 'multiple';
-    if (choice && q.options.length < 2) c.addIssue({ code: 'custom', path: ['options'], message: '选择题至少需要两个选项 / A choice question needs at least two options' });
+    const problem = choice ? choiceOptionsProblem(q.options) : null;
+    if (problem === 'too_few') c.addIssue({ code: 'custom', path: ['options'], message: '选择题至少需要两个选项 / A choice question needs at least two options' });
+    if (problem === 'repeat') c.addIssue({ code: 'custom', path: ['options'], message: '选项不能重复 / Options repeat' });
     if (!choice && q.options.length > 0) c.addIssue({ code: 'custom', path: ['options'], message: '只有选择题有选项 / Only choice questions have options' });
     if (!isLikert(q.kind) && q.dimension) c.addIssue({ code: 'custom', path: ['dimension'], message: '只有量表题计入一级指标 / Only Likert questions score an indicator' });
-    if (new Set(q.options).size !== q.options.length) c.addIssue({ code: 'custom', path: ['options'], message: '选项不能重复 / Options repeat' });
   });
 export type QuestionBody = z.infer<typeof questionBody>;
 
@@ -50,7 +51,11 @@ export const surveyBody = z
   });
 export type SurveyBody = z.infer<typeof surveyBody>;
 
-export const templateBody = z.object({ year: z.number().int().min(2000).max(2100) });
+export const templateBody = z.object({
+  year: z.number().int().min(2000).max(2100).optional().describe('The survey year; this year in China when left out'),
+  blank: z.boolean().default(false).describe('Title, intro and a month from now only, no questions'),
+});
+export type TemplateBody = z.infer<typeof templateBody>;
 export const idParams = z.object({ id: z.coerce.number().int().positive() });
 export const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{4,64}$/) });
 export const listQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional(), status: z.enum(SURVEY_STATUSES).optional() });

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
+import { yearInChina } from '../../../../shared/registry/normalise';
 import { AREAS, CITY_CODE, areaByCode } from '../../../../shared/validators';
 import {
   DEFAULT_DIMENSION_WEIGHTS,
@@ -121,7 +122,7 @@ export async function createSurvey(ctx: AppContext, actor: Actor, body: schema.S
 }
 
 /** The CNIPA-style questionnaire for a year, open for a month from today, as a draft to adjust. */
-export function templateBody(year: number, now: Date): schema.SurveyBody {
+export function templateBody(year: number, now: Date, blank = false): schema.SurveyBody {
   const opens = new Date(now.getTime());
   const closes = new Date(now.getTime() + 30 * 86_400_000);
   return {
@@ -132,11 +133,15 @@ export function templateBody(year: number, now: Date): schema.SurveyBody {
     closesAt: closes.toISOString(),
     respondentTypes: [...RESPONDENT_TYPES],
     dimensionWeights: { ...DEFAULT_DIMENSION_WEIGHTS },
-    questions: TEMPLATE_QUESTIONS.map((q) => ({ ...q, options: [...q.options] })),
+    questions: blank ? [] : TEMPLATE_QUESTIONS.map((q) => ({ ...q, options: [...q.options] })),
   };
 }
 
-export const createFromTemplate = (ctx: AppContext, actor: Actor, year: number) => createSurvey(ctx, actor, templateBody(year, ctx.clock.now()));
+/** A draft from the template, or a blank one; its year and period follow the server's clock, not the browser's. */
+export function createFromTemplate(ctx: AppContext, actor: Actor, body: schema.TemplateBody) {
+  const now = ctx.clock.now();
+  return createSurvey(ctx, actor, templateBody(body.year ?? yearInChina(now.getTime()), now, body.blank));
+}
 
 const onlyDraft = () => conflict({ zh: '问卷已发布，不能再修改', en: 'The survey is published; it can no longer be edited' });
 

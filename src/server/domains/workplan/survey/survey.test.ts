@@ -244,6 +244,16 @@ describe('satisfaction survey', () => {
     expect(idx.get('411500')?.responses).toBe(200);
     expect(idx.get('411500')?.value).toBeGreaterThan(50);
   });
+
+  it('starts a blank draft in this year in China, open for a month from the server clock', async () => {
+    t.clock.set(new Date('2027-12-31T17:00:00Z')); // 2028-01-01 01:00 in Xinyang
+    const officer = await t.as('city'); // the jump ended the earlier session
+    const made = await officer.post('/api/workplan/surveys/template', { blank: true });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.data).toMatchObject({ year: 2028, status: 'draft', questions: [], title: '2028年度信阳市知识产权保护社会满意度调查' });
+    expect(new Date(made.data.opensAt).toISOString()).toBe('2027-12-31T17:00:00.000Z');
+    expect(new Date(made.data.closesAt).toISOString()).toBe('2028-01-30T17:00:00.000Z');
+  });
 });
 
 describe('survey rate limit', () => {

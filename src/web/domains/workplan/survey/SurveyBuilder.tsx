@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined, SaveO
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App as AntdApp, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DIMENSIONS, QUESTION_KINDS, RESPONDENT_TYPES, isLikert, type QuestionKind } from '../../../../shared/workplan/satisfaction';
+import { DIMENSIONS, QUESTION_KINDS, RESPONDENT_TYPES, choiceOptionsProblem, isLikert, type QuestionKind } from '../../../../shared/workplan/satisfaction';
 import { applyFormErrors, useReportError } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { surveyApi, type SurveyBody, type SurveyView } from './api';
@@ -165,13 +165,13 @@ export function SurveyBuilder({ survey }: { survey: SurveyView }) {
                           name={[f.name, 'optionsText']}
                           label={t('sv.options')}
                           extra={t('sv.optionsHint')}
+                          required
                           rules={[
                             {
                               // The server's rule, checked here so the mistake is marked at the field.
                               validator: async (_r, v: string | undefined) => {
-                                const lines = optionLines(v);
-                                if (lines.length < 2) throw new Error(t('sv.optionsTooFew'));
-                                if (new Set(lines).size !== lines.length) throw new Error(t('sv.optionsRepeat'));
+                                const problem = choiceOptionsProblem(optionLines(v));
+                                if (problem) throw new Error(t(problem === 'too_few' ? 'sv.optionsTooFew' : 'sv.optionsRepeat'));
                               },
                             },
                           ]}

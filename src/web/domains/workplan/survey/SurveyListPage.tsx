@@ -2,7 +2,6 @@ import { FileAddOutlined, FormOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Space, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { RESPONDENT_TYPES } from '../../../../shared/workplan/satisfaction';
 import { formatDate } from '../../../app/format';
 import { useI18n } from '../../../app/i18n';
 import { useUser } from '../../../app/session';
@@ -13,8 +12,6 @@ import { DemoTag } from '../../registry/common/labels';
 import { surveyApi, type SurveySummary } from './api';
 import { SurveyPhaseTag } from './labels';
 
-const thisYear = () => new Date().getFullYear();
-
 /** 满意度调查: the city's questionnaires by year; the city office builds and publishes them. */
 export default function SurveyListPage() {
   const { t } = useI18n();
@@ -24,23 +21,8 @@ export default function SurveyListPage() {
   const manager = user.permissions.includes('survey.manage');
   const list = useQuery({ queryKey: ['surveys'], queryFn: ({ signal }) => surveyApi.list({}, signal) });
   const open = (s: { id: number }) => navigate(`/workplan/surveys/${s.id}`);
-  const fromTemplate = useMutation({ mutationFn: () => surveyApi.fromTemplate(thisYear()), onSuccess: open, onError: reportError });
-  const blank = useMutation({
-    mutationFn: () => {
-      const now = Date.now();
-      return surveyApi.create({
-        title: t('sv.newTitle', { year: thisYear() }),
-        year: thisYear(),
-        intro: '',
-        opensAt: new Date(now).toISOString(),
-        closesAt: new Date(now + 30 * 86_400_000).toISOString(),
-        respondentTypes: [...RESPONDENT_TYPES],
-        questions: [],
-      });
-    },
-    onSuccess: open,
-    onError: reportError,
-  });
+  const fromTemplate = useMutation({ mutationFn: () => surveyApi.fromTemplate(), onSuccess: open, onError: reportError });
+  const blank = useMutation({ mutationFn: () => surveyApi.fromTemplate(true), onSuccess: open, onError: reportError });
 
   return (
     <>
