@@ -88,9 +88,12 @@ async function registryBenches(config: ReturnType<typeof loadConfig>): Promise<R
       try {
         const { ctx: ectx } = await prepareDatabase(edb, { ...cfg, demo: false }, { seed: false, secret: SECRET });
         const eapp = await buildApp(ectx);
-        await eapp.ready();
-        out.embedded = { ...(await benchRegistry(ectx, embeddedRows)), insight: await benchInsight(ectx, eapp), landscape: await benchLandscape(ectx), alertScan: await benchAlertScan(ectx) };
-        await eapp.close();
+        try {
+          await eapp.ready();
+          out.embedded = { ...(await benchRegistry(ectx, embeddedRows)), insight: await benchInsight(ectx, eapp), landscape: await benchLandscape(ectx), alertScan: await benchAlertScan(ectx) };
+        } finally {
+          await eapp.close();
+        }
       } finally {
         await edb.close();
         await rm(dataDir, { recursive: true, force: true });
@@ -102,9 +105,12 @@ async function registryBenches(config: ReturnType<typeof loadConfig>): Promise<R
       try {
         const { ctx: pctx } = await prepareDatabase(pdb, { ...cfg, demo: false }, { seed: false, secret: SECRET });
         const papp = await buildApp(pctx);
-        await papp.ready();
-        out.postgres = { ...(await benchRegistry(pctx, Number(process.env.BENCH_PG_ROWS ?? 1_000_000))), insight: await benchInsight(pctx, papp), landscape: await benchLandscape(pctx), alertScan: await benchAlertScan(pctx) };
-        await papp.close();
+        try {
+          await papp.ready();
+          out.postgres = { ...(await benchRegistry(pctx, Number(process.env.BENCH_PG_ROWS ?? 1_000_000))), insight: await benchInsight(pctx, papp), landscape: await benchLandscape(pctx), alertScan: await benchAlertScan(pctx) };
+        } finally {
+          await papp.close();
+        }
       } finally {
         await pdb.close();
       }

@@ -20,7 +20,6 @@ export const DIMENSION_LABELS: Record<Dimension, Text> = {
 export const QUESTION_KINDS = ['single', 'multiple', 'likert5', 'likert10', 'text'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const isLikert = (k: QuestionKind): k is 'likert5' | 'likert10' => k === 'likert5' || k === 'likert10';
-/** The lowest and highest answer of a Likert scale. */
 /** What is wrong with a choice question's options, or null: it needs two, none repeated. */
 export type ChoiceOptionsProblem = 'too_few' | 'repeat';
 export function choiceOptionsProblem(options: readonly string[]): ChoiceOptionsProblem | null {
@@ -29,6 +28,7 @@ export function choiceOptionsProblem(options: readonly string[]): ChoiceOptionsP
   return null;
 }
 
+/** The lowest and highest answer of a Likert scale. */
 export const LIKERT_RANGE = { likert5: [1, 5], likert10: [0, 10] } as const;
 
 export const RESPONDENT_TYPES = ['enterprise', 'individual', 'agency', 'other'] as const;

@@ -79,11 +79,13 @@ describe('dashboard rollups', () => {
     await expectRollupsEqualDirectCounts(t);
   });
 
-  it('equal direct counts after direct updates of status, type, area and industries, and after deletions', async () => {
+  it('equal direct counts after direct updates of status, type, area, industries and grant dates, and after deletions', async () => {
     await t.db.query(`UPDATE patents SET status = 'lapsed', status_date = '2023-05-06' WHERE id IN (SELECT id FROM patents WHERE status = 'valid' ORDER BY id LIMIT 20)`);
     await t.db.query(`UPDATE patents SET area_code = NULL, area_source = 'unresolved' WHERE id IN (SELECT id FROM patents WHERE area_code IS NOT NULL ORDER BY id DESC LIMIT 7)`);
     await t.db.query(`UPDATE patents SET industries = array['demo-x'] WHERE id IN (SELECT id FROM patents ORDER BY id LIMIT 5)`);
     await t.db.query(`UPDATE patents SET type = 'utility', app_date = app_date - 400 WHERE id IN (SELECT id FROM patents WHERE type = 'invention' ORDER BY id LIMIT 4)`);
+    await t.db.query(`UPDATE patents SET grant_date = app_date + 500 WHERE id IN (SELECT id FROM patents WHERE grant_date IS NULL ORDER BY id LIMIT 6)`);
+    await t.db.query(`UPDATE patents SET grant_date = NULL WHERE id IN (SELECT id FROM patents WHERE grant_date IS NOT NULL ORDER BY id DESC LIMIT 6)`);
     await t.db.query(`UPDATE trademarks SET status = 'expired' WHERE id IN (SELECT id FROM trademarks ORDER BY id LIMIT 9)`);
     await expectRollupsEqualDirectCounts(t);
     await t.db.query(`DELETE FROM patent_holders WHERE patent_id IN (SELECT id FROM patents ORDER BY id LIMIT 3) AND seq = 1`);

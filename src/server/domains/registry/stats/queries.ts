@@ -167,7 +167,11 @@ export async function topHolders(q: Queryable, f: Omit<PatentFilter, 'industry'>
     for (const r of rows) if (r.n > 0) best.push({ holder_id: r.holder_id, name: r.name, area_code: r.area_code, n: r.n, valid_inventions: r.valid_inventions });
     best.sort((a, b) => b.n - a.n || a.holder_id - b.holder_id);
     best.length = Math.min(best.length, limit);
-    const smallestLeft = rows.at(-1)?.total ?? 0;
-    if (rows.length < batch || (best.length === limit && (best.at(-1)?.n ?? 0) >= smallestLeft)) return best;
+    if (rows.length < batch) return best;
+    // A holder not yet read has at most the last candidate's portfolio in the years and, on a tie
+    // of portfolios, a larger id: it cannot outrank the tenth (ties go to the smaller id).
+    const last = rows.at(-1);
+    const tenth = best.length === limit ? best.at(-1) : undefined;
+    if (last && tenth && (tenth.n > last.total || (tenth.n === last.total && tenth.holder_id < last.holder_id))) return best;
   }
 }

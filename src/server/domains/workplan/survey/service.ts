@@ -128,7 +128,7 @@ export function templateBody(year: number, now: Date, blank = false): schema.Sur
   return {
     title: TEMPLATE_TITLE(year),
     year,
-    intro: TEMPLATE_INTRO,
+    intro: blank ? '' : TEMPLATE_INTRO,
     opensAt: opens.toISOString(),
     closesAt: closes.toISOString(),
     respondentTypes: [...RESPONDENT_TYPES],
