@@ -53,7 +53,7 @@ export type SurveyBody = z.infer<typeof surveyBody>;
 
 export const templateBody = z.object({
   year: z.number().int().min(2000).max(2100).optional().describe('The survey year; this year in China when left out'),
-  blank: z.boolean().default(false).describe('Title, intro and a month from now only, no questions'),
+  blank: z.boolean().default(false).describe('Only a title and a month from now: no intro, no questions'),
 });
 export type TemplateBody = z.infer<typeof templateBody>;
 export const idParams = z.object({ id: z.coerce.number().int().positive() });

@@ -18,7 +18,6 @@ const base = (id: number) => `/api/workplan/surveys/${id}`;
 export const surveyApi = {
   list: (q: { year?: number; status?: string }, signal?: AbortSignal) => http.get<{ items: SurveySummary[] }>('/api/workplan/surveys', q, signal),
   get: (id: number, signal?: AbortSignal) => http.get<SurveyView>(base(id), undefined, signal),
-  create: (body: SurveyBody) => http.post<SurveyView>('/api/workplan/surveys', body),
   /** The server picks the year and the period (a month from now) by its own clock. */
   fromTemplate: (blank = false) => http.post<SurveyView>('/api/workplan/surveys/template', { blank }),
   save: (id: number, body: SurveyBody) => http.put<SurveyView>(base(id), body),
